@@ -1,0 +1,63 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "SecureCookie",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "SecureCookie", targets: ["SecureCookie"]),
+        .library(name: "SecureCookieJSON", targets: ["SecureCookieJSON"]),
+        .library(name: "SecureCookiePickle", targets: ["SecureCookiePickle"]),
+        .library(name: "SecureCookieYAML", targets: ["SecureCookieYAML"]),
+        .library(name: "SecureCookieMessagePack", targets: ["SecureCookieMessagePack"]),
+        .executable(name: "securecookie", targets: ["securecookie"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-crypto.git", exact: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
+    targets: [
+        // The core: value model, wire format, signing, the codec protocol and registry.
+        .target(
+            name: "SecureCookie",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // C libraries, wrapped as system libraries; C types never leave the codec targets.
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        .systemLibrary(
+            name: "CMsgPack",
+            pkgConfig: "msgpack",
+            providers: [.apt(["libmsgpack-dev"])]
+        ),
+        // Codecs: one target and product each, under Plugins/.
+        .target(name: "SecureCookieJSON", dependencies: ["SecureCookie"], path: "Plugins/SecureCookieJSON"),
+        .target(name: "SecureCookiePickle", dependencies: ["SecureCookie"], path: "Plugins/SecureCookiePickle"),
+        .target(name: "SecureCookieYAML", dependencies: ["SecureCookie", "CLibYAML"], path: "Plugins/SecureCookieYAML"),
+        .target(
+            name: "SecureCookieMessagePack",
+            dependencies: ["SecureCookie", "CMsgPack"],
+            path: "Plugins/SecureCookieMessagePack"
+        ),
+        // The command-line tool.
+        .executableTarget(
+            name: "securecookie",
+            dependencies: [
+                "SecureCookie", "SecureCookieJSON", "SecureCookiePickle", "SecureCookieYAML", "SecureCookieMessagePack",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Shared test helpers: fixture paths, tagged-JSON comparison, hostile-input runners.
+        .target(name: "SecureCookieTestKit", dependencies: ["SecureCookie"], path: "Tests/SecureCookieTestKit"),
+        .testTarget(name: "SecureCookieTests", dependencies: ["SecureCookie", "SecureCookieTestKit"]),
+        .testTarget(name: "SecureCookieJSONTests", dependencies: ["SecureCookieJSON", "SecureCookieTestKit"]),
+        .testTarget(name: "SecureCookiePickleTests", dependencies: ["SecureCookiePickle", "SecureCookieTestKit"]),
+        .testTarget(name: "SecureCookieYAMLTests", dependencies: ["SecureCookieYAML", "SecureCookieTestKit"]),
+        .testTarget(name: "SecureCookieMessagePackTests", dependencies: ["SecureCookieMessagePack", "SecureCookieTestKit"]),
+        .testTarget(name: "securecookieTests", dependencies: ["securecookie", "SecureCookieTestKit"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

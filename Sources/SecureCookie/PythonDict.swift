@@ -1,0 +1,153 @@
+/// A Python `dict`: insertion-ordered, with keys compared by Python's equality.
+///
+/// `1`, `1.0` and `True` are one key, as in Python; `"\u{E9}"` and `"e\u{301}"` are two.
+/// Assigning to an existing key keeps its position and its first key object, as Python does.
+public struct PythonDict: Sendable, RandomAccessCollection, ExpressibleByDictionaryLiteral {
+    /// One key and its value.
+    public typealias Element = (key: PythonValue, value: PythonValue)
+
+    @usableFromInline internal var keys: [PythonValue] = []
+    @usableFromInline internal var values: [PythonValue] = []
+    @usableFromInline internal var index: [PythonValue: Int] = [:]
+
+    /// Creates an empty dict.
+    public init() {}
+
+    /// Creates a dict from key-value pairs; a later duplicate key replaces the value of the earlier one.
+    ///
+    /// - Parameter pairs: The pairs, in insertion order.
+    public init<S: Sequence>(_ pairs: S) where S.Element == (PythonValue, PythonValue) {
+        for (key, value) in pairs { self[key] = value }
+    }
+
+    /// Creates a dict from a literal.
+    public init(dictionaryLiteral elements: (PythonValue, PythonValue)...) {
+        self.init(elements)
+    }
+
+    /// The position of the first pair.
+    public var startIndex: Int { 0 }
+    /// The position after the last pair.
+    public var endIndex: Int { keys.count }
+    /// The pair at a position.
+    public subscript(position: Int) -> Element { (keys[position], values[position]) }
+
+    /// The keys, in insertion order.
+    public var orderedKeys: [PythonValue] { keys }
+    /// The values, in insertion order.
+    public var orderedValues: [PythonValue] { values }
+
+    /// Reads, sets or (with `nil`) removes the value for a key.
+    public subscript(key: PythonValue) -> PythonValue? {
+        get { index[key].map { values[$0] } }
+        set {
+            if let newValue {
+                if let position = index[key] {
+                    values[position] = newValue
+                } else {
+                    index[key] = keys.count
+                    keys.append(key)
+                    values.append(newValue)
+                }
+            } else {
+                removeValue(forKey: key)
+            }
+        }
+    }
+
+    /// Reads or sets the value for a `str` key.
+    public subscript(key: String) -> PythonValue? {
+        get { self[.str(key)] }
+        set { self[.str(key)] = newValue }
+    }
+
+    /// Removes a key and returns its value.
+    ///
+    /// - Parameter key: The key.
+    /// - Returns: The removed value, or `nil` when the key was absent.
+    @discardableResult
+    public mutating func removeValue(forKey key: PythonValue) -> PythonValue? {
+        guard let position = index.removeValue(forKey: key) else { return nil }
+        keys.remove(at: position)
+        let value = values.remove(at: position)
+        for i in position..<keys.count { index[keys[i]] = i }
+        return value
+    }
+
+    /// Removes every pair.
+    public mutating func removeAll() {
+        keys.removeAll()
+        values.removeAll()
+        index.removeAll()
+    }
+
+    /// Whether the dict has a key.
+    public func contains(key: PythonValue) -> Bool { index[key] != nil }
+}
+
+extension PythonDict: Equatable, Hashable {
+    /// Equal when both have the same keys with equal values, in any order, as Python compares dicts.
+    public static func == (lhs: PythonDict, rhs: PythonDict) -> Bool {
+        guard lhs.count == rhs.count else { return false }
+        for (key, value) in lhs {
+            guard let other = rhs[key], other == value else { return false }
+        }
+        return true
+    }
+
+    /// Hashes without regard to order.
+    public func hash(into hasher: inout Hasher) {
+        var combined = 0
+        for (key, value) in self {
+            var inner = Hasher()
+            inner.combine(key)
+            inner.combine(value)
+            combined ^= inner.finalize()
+        }
+        hasher.combine(count)
+        hasher.combine(combined)
+    }
+}
+
+/// A Python `set` or `frozenset`: unique elements by Python's equality, in the order first added.
+///
+/// Order carries no meaning for equality; it is kept so output is stable.
+public struct PythonSet: Sendable, RandomAccessCollection, ExpressibleByArrayLiteral, Hashable {
+    @usableFromInline internal var storage = PythonDict()
+
+    /// Creates an empty set.
+    public init() {}
+
+    /// Creates a set of the given elements; duplicates are dropped.
+    ///
+    /// - Parameter elements: The elements.
+    public init<S: Sequence>(_ elements: S) where S.Element == PythonValue {
+        for element in elements { insert(element) }
+    }
+
+    /// Creates a set from a literal.
+    public init(arrayLiteral elements: PythonValue...) { self.init(elements) }
+
+    /// The position of the first element.
+    public var startIndex: Int { 0 }
+    /// The position after the last element.
+    public var endIndex: Int { storage.count }
+    /// The element at a position.
+    public subscript(position: Int) -> PythonValue { storage.keys[position] }
+
+    /// Adds an element unless an equal one is present.
+    ///
+    /// - Parameter element: The element.
+    public mutating func insert(_ element: PythonValue) {
+        if !storage.contains(key: element) { storage[element] = PythonValue.none }
+    }
+
+    /// Whether an equal element is present.
+    public func contains(member element: PythonValue) -> Bool { storage.contains(key: element) }
+
+    /// Equal when both hold equal elements, in any order.
+    public static func == (lhs: PythonSet, rhs: PythonSet) -> Bool { lhs.storage == rhs.storage }
+
+    /// Hashes without regard to order.
+    public func hash(into hasher: inout Hasher) { hasher.combine(storage) }
+}
