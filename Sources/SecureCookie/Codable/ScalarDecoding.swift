@@ -1,0 +1,97 @@
+/// Reading Swift's scalar types from Python values, with Python's own conversions.
+internal enum ScalarDecoding {
+    /// A type mismatch whose message names the Python types: `expected int, found str`.
+    static func mismatch(_ type: Any.Type, expected: String, found: PythonValue, at path: [any CodingKey]) -> DecodingError {
+        .typeMismatch(type, .init(codingPath: path, debugDescription: "expected \(expected), found \(found.typeName)"))
+    }
+
+    /// The elements an unkeyed container walks: a list, tuple or set's items, or a bytes object's byte values.
+    static func elements(of value: PythonValue) -> [PythonValue]? {
+        switch value {
+        case .list(let items), .tuple(let items): return items
+        case .set(let set), .frozenset(let set): return Array(set)
+        case .bytes(let bytes), .bytearray(let bytes): return bytes.map { .int(Int($0)) }
+        default: return nil
+        }
+    }
+
+    static func isNone(_ value: PythonValue) -> Bool {
+        if case PythonValue.none = value { return true }
+        return false
+    }
+
+    static func bool(_ value: PythonValue, at path: [any CodingKey]) throws -> Bool {
+        guard case .bool(let bool) = value else { throw mismatch(Bool.self, expected: "bool", found: value, at: path) }
+        return bool
+    }
+
+    static func string(_ value: PythonValue, at path: [any CodingKey]) throws -> String {
+        guard case .str(let string) = value else { throw mismatch(String.self, expected: "str", found: value, at: path) }
+        return string
+    }
+
+    /// An integer type from an `int` that fits, or from an integral `float`.
+    static func integer<T: FixedWidthInteger>(_ type: T.Type, _ value: PythonValue, at path: [any CodingKey]) throws -> T {
+        let result: T?
+        switch value {
+        case .int(let integer): result = T(exactly: integer)
+        case .bigInt(let integer): result = integer.uint64Value.flatMap { T(exactly: $0) }
+        case .float(let double):
+            guard double.isFinite, double.rounded(.towardZero) == double else {
+                throw DecodingError.dataCorrupted(
+                    .init(codingPath: path, debugDescription: "float \(PythonFloatRepr.repr(double)) is not an integer")
+                )
+            }
+            result = T(exactly: double)
+        default:
+            throw mismatch(T.self, expected: "int", found: value, at: path)
+        }
+        guard let result else {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: path, debugDescription: "\(integerText(value)) does not fit in \(T.self)")
+            )
+        }
+        return result
+    }
+
+    /// A `Double` from a `float`, or from an `int` rounded as Python's `float(n)` rounds.
+    static func double(_ value: PythonValue, at path: [any CodingKey]) throws -> Double {
+        switch value {
+        case .float(let double): return double
+        case .int(let integer): return Double(integer)
+        case .bigInt(let integer):
+            let double = integer.doubleValue
+            guard double.isFinite else {
+                throw DecodingError.dataCorrupted(.init(codingPath: path, debugDescription: "int too large to convert to float"))
+            }
+            return double
+        default:
+            throw mismatch(Double.self, expected: "float", found: value, at: path)
+        }
+    }
+
+    /// A `Float` from anything ``double(_:at:)`` reads, when in `Float`'s range.
+    static func float(_ value: PythonValue, at path: [any CodingKey]) throws -> Float {
+        let double: Double
+        do {
+            double = try self.double(value, at: path)
+        } catch DecodingError.typeMismatch {
+            throw mismatch(Float.self, expected: "float", found: value, at: path)
+        }
+        guard !double.isFinite || abs(double) <= Double(Float.greatestFiniteMagnitude) else {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: path, debugDescription: "float \(PythonFloatRepr.repr(double)) does not fit in Float")
+            )
+        }
+        return Float(double)
+    }
+
+    private static func integerText(_ value: PythonValue) -> String {
+        switch value {
+        case .int(let integer): return "int \(integer)"
+        case .bigInt(let integer): return "int \(integer)"
+        case .float(let double): return "float \(PythonFloatRepr.repr(double))"
+        default: return value.typeName
+        }
+    }
+}
