@@ -1,0 +1,122 @@
+internal import CLibYAML
+import SecureCookie
+
+/// Owns one libyaml emitter writing into a byte buffer; frees it in `deinit`.
+///
+/// Configured as PyYAML's `safe_dump` configures its emitter: UTF-8, indent 2, width 80,
+/// non-ASCII escaped (`allow_unicode=False`). Events handed to libyaml are owned by it from
+/// then on, whether emitting succeeds or fails.
+internal final class LibYAMLEmitter {
+    /// Where libyaml's write handler appends output.
+    private final class Sink {
+        var bytes: [UInt8] = []
+    }
+
+    enum CollectionKind { case sequence, mapping }
+
+    private let emitter: UnsafeMutablePointer<yaml_emitter_t>
+    private let sink = Sink()
+
+    /// Creates an emitter.
+    ///
+    /// - Throws: ``SecureCookieError`` (unrepresentable) when libyaml cannot allocate one.
+    init() throws {
+        emitter = UnsafeMutablePointer<yaml_emitter_t>.allocate(capacity: 1)
+        guard yaml_emitter_initialize(emitter) == 1 else {
+            emitter.deallocate()
+            throw SecureCookieError.unrepresentable("libyaml could not allocate an emitter")
+        }
+        yaml_emitter_set_output(emitter, { data, buffer, size in
+            guard let data, let buffer else { return 0 }
+            let sink = Unmanaged<Sink>.fromOpaque(data).takeUnretainedValue()
+            sink.bytes.append(contentsOf: UnsafeBufferPointer(start: buffer, count: size))
+            return 1
+        }, Unmanaged.passUnretained(sink).toOpaque())
+        yaml_emitter_set_unicode(emitter, 0)
+        yaml_emitter_set_width(emitter, 80)
+        yaml_emitter_set_indent(emitter, 2)
+    }
+
+    deinit {
+        yaml_emitter_delete(emitter)
+        emitter.deallocate()
+    }
+
+    /// The bytes written so far.
+    var output: [UInt8] { sink.bytes }
+
+    func streamStart() throws {
+        try emit { yaml_stream_start_event_initialize(&$0, YAML_UTF8_ENCODING) }
+    }
+
+    func streamEnd() throws {
+        try emit { yaml_stream_end_event_initialize(&$0) }
+    }
+
+    func documentStart() throws {
+        try emit { yaml_document_start_event_initialize(&$0, nil, nil, nil, 1) }
+    }
+
+    func documentEnd() throws {
+        try emit { yaml_document_end_event_initialize(&$0, 1) }
+    }
+
+    /// A scalar.
+    ///
+    /// - Parameters:
+    ///   - value: The text.
+    ///   - tag: The full tag.
+    ///   - plainImplicit: Whether the tag may be left out when written plain.
+    ///   - quotedImplicit: Whether the tag may be left out when written quoted.
+    ///   - literal: Ask for the literal block style (`|`), as PyYAML does for binary.
+    func scalar(_ value: String, tag: String, plainImplicit: Bool, quotedImplicit: Bool, literal: Bool) throws {
+        let text = Array(value.utf8)
+        guard text.count <= Int(Int32.max) else { throw SecureCookieError.unrepresentable("a string too long for libyaml") }
+        let tagBytes = Array(tag.utf8) + [0]
+        try text.withUnsafeBufferPointer { valuePointer in
+            try tagBytes.withUnsafeBufferPointer { tagPointer in
+                try emit {
+                    yaml_scalar_event_initialize(&$0, nil, tagPointer.baseAddress, valuePointer.baseAddress ?? tagPointer.baseAddress,
+                                                 Int32(text.count), plainImplicit ? 1 : 0, quotedImplicit ? 1 : 0,
+                                                 literal ? YAML_LITERAL_SCALAR_STYLE : YAML_ANY_SCALAR_STYLE)
+                }
+            }
+        }
+    }
+
+    /// The start of a block sequence or mapping.
+    func collectionStart(_ kind: CollectionKind, tag: String, implicit: Bool) throws {
+        let tagBytes = Array(tag.utf8) + [0]
+        try tagBytes.withUnsafeBufferPointer { tagPointer in
+            try emit {
+                switch kind {
+                case .sequence:
+                    return yaml_sequence_start_event_initialize(&$0, nil, tagPointer.baseAddress, implicit ? 1 : 0,
+                                                                YAML_BLOCK_SEQUENCE_STYLE)
+                case .mapping:
+                    return yaml_mapping_start_event_initialize(&$0, nil, tagPointer.baseAddress, implicit ? 1 : 0,
+                                                               YAML_BLOCK_MAPPING_STYLE)
+                }
+            }
+        }
+    }
+
+    func collectionEnd(_ kind: CollectionKind) throws {
+        switch kind {
+        case .sequence: try emit { yaml_sequence_end_event_initialize(&$0) }
+        case .mapping: try emit { yaml_mapping_end_event_initialize(&$0) }
+        }
+    }
+
+    /// Initialises an event and hands it to libyaml, which owns it from then on.
+    private func emit(_ initialize: (inout yaml_event_t) -> Int32) throws {
+        var event = yaml_event_t()
+        guard initialize(&event) == 1 else {
+            throw SecureCookieError.unrepresentable("libyaml could not create an event")
+        }
+        guard yaml_emitter_emit(emitter, &event) == 1 else {
+            let problem = emitter.pointee.problem.map { String(cString: $0) } ?? "unknown error"
+            throw SecureCookieError.unrepresentable("libyaml emitter: \(problem)")
+        }
+    }
+}

@@ -1,0 +1,131 @@
+internal import CLibYAML
+import SecureCookie
+
+/// Owns one libyaml parser and the copy of the input it reads; frees both in `deinit`.
+///
+/// Every event is copied into a ``YAMLEvent`` and deleted before ``next()`` returns, on
+/// success and on failure alike, so no libyaml allocation outlives this object.
+internal final class LibYAMLParser {
+    private let parser: UnsafeMutablePointer<yaml_parser_t>
+    private let input: UnsafeMutableBufferPointer<UInt8>
+    private var finished = false
+
+    /// Creates a parser over a copy of the bytes.
+    ///
+    /// - Throws: ``SecureCookieError`` (undecodable) when libyaml cannot allocate its parser.
+    init(_ bytes: ArraySlice<UInt8>) throws {
+        input = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(bytes.count, 1))
+        _ = input.initialize(from: bytes)
+        parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+        guard yaml_parser_initialize(parser) == 1 else {
+            parser.deallocate()
+            input.deallocate()
+            throw SecureCookieError.undecodable("libyaml could not allocate a parser")
+        }
+        yaml_parser_set_input_string(parser, input.baseAddress, bytes.count)
+    }
+
+    deinit {
+        yaml_parser_delete(parser)
+        parser.deallocate()
+        input.deallocate()
+    }
+
+    /// The next event, with the position where it starts.
+    ///
+    /// - Returns: The event and its start mark.
+    /// - Throws: ``SecureCookieError`` (undecodable) with libyaml's message, line and column.
+    func next() throws -> (event: YAMLEvent, mark: YAMLMark) {
+        var event = yaml_event_t()
+        guard yaml_parser_parse(parser, &event) == 1 else { throw parserError() }
+        defer { yaml_event_delete(&event) }
+        let mark = YAMLMark(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+        switch event.type {
+        case YAML_STREAM_START_EVENT:
+            return (.streamStart, mark)
+        case YAML_STREAM_END_EVENT:
+            finished = true
+            return (.streamEnd, mark)
+        case YAML_DOCUMENT_START_EVENT:
+            return (.documentStart(explicit: event.data.document_start.implicit == 0), mark)
+        case YAML_DOCUMENT_END_EVENT:
+            return (.documentEnd(explicit: event.data.document_end.implicit == 0), mark)
+        case YAML_ALIAS_EVENT:
+            return (.alias(anchor: Self.string(event.data.alias.anchor) ?? ""), mark)
+        case YAML_SCALAR_EVENT:
+            let scalar = event.data.scalar
+            let value = scalar.value.map {
+                String(decoding: UnsafeBufferPointer(start: $0, count: scalar.length), as: UTF8.self)
+            } ?? ""
+            let style: YAMLScalarStyle
+            switch scalar.style {
+            case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
+            case YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = .doubleQuoted
+            case YAML_LITERAL_SCALAR_STYLE: style = .literal
+            case YAML_FOLDED_SCALAR_STYLE: style = .folded
+            default: style = .plain
+            }
+            return (.scalar(anchor: Self.string(scalar.anchor), tag: Self.string(scalar.tag), value: value,
+                            plainImplicit: scalar.plain_implicit != 0, quotedImplicit: scalar.quoted_implicit != 0,
+                            style: style), mark)
+        case YAML_SEQUENCE_START_EVENT:
+            let start = event.data.sequence_start
+            return (.sequenceStart(anchor: Self.string(start.anchor), tag: Self.string(start.tag),
+                                   flow: start.style == YAML_FLOW_SEQUENCE_STYLE), mark)
+        case YAML_SEQUENCE_END_EVENT:
+            return (.sequenceEnd, mark)
+        case YAML_MAPPING_START_EVENT:
+            let start = event.data.mapping_start
+            return (.mappingStart(anchor: Self.string(start.anchor), tag: Self.string(start.tag),
+                                  flow: start.style == YAML_FLOW_MAPPING_STYLE), mark)
+        case YAML_MAPPING_END_EVENT:
+            return (.mappingEnd, mark)
+        default:
+            throw SecureCookieError.undecodable("libyaml returned no event")
+        }
+    }
+
+    /// Whether the stream-end event has been read.
+    var isFinished: Bool { finished }
+
+    private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+        guard let pointer else { return nil }
+        return String(cString: pointer)
+    }
+
+    /// libyaml's error as PyYAML words it: problem, position, and context.
+    private func parserError() -> SecureCookieError {
+        let state = parser.pointee
+        let problem = state.problem.map { String(cString: $0) } ?? "unknown error"
+        var text: String
+        if state.error == YAML_READER_ERROR {
+            let offset = state.problem_offset
+            let (line, column) = position(ofOffset: offset)
+            text = "\(problem) (byte 0x\(String(state.problem_value, radix: 16))) at line \(line) column \(column)"
+        } else {
+            let mark = YAMLMark(line: Int(state.problem_mark.line) + 1, column: Int(state.problem_mark.column) + 1)
+            text = "\(problem) at \(mark)"
+            if let context = state.context.map({ String(cString: $0) }) {
+                let contextMark = YAMLMark(line: Int(state.context_mark.line) + 1,
+                                           column: Int(state.context_mark.column) + 1)
+                text += " (\(context) at \(contextMark))"
+            }
+        }
+        return SecureCookieError.undecodable("YAML: " + text)
+    }
+
+    /// The 1-based line and column (in characters) of a byte offset in the input.
+    private func position(ofOffset offset: Int) -> (Int, Int) {
+        var line = 1
+        var column = 1
+        for byte in input.prefix(min(offset, input.count)) {
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        return (line, column)
+    }
+}
