@@ -1,0 +1,209 @@
+import SecureCookie
+
+/// Reads MessagePack as `msgpack.unpackb(data, raw=False, strict_map_key=False, timestamp=3)` does.
+///
+/// Every length and count is checked against the bytes really left before anything is
+/// allocated for it: an array of `n` elements needs at least `n` more bytes and a map of `n`
+/// pairs at least `2n`, so a 5-byte map header claiming a billion entries fails at once.
+/// The decoder keeps its own stack instead of recursing, so the depth limit alone bounds
+/// nesting; it counts nodes against the node limit and refuses bytes after the value.
+///
+/// Values: nil, bool, every integer width (uint 64 above `Int64.max` becomes a big int),
+/// float 32 and 64, str (strict UTF-8), bin (bytes), array (list), map (dict, any hashable key,
+/// a later duplicate key replacing the value as in Python), and the timestamp extension (an
+/// aware UTC datetime, truncated to microseconds). Other extension types are refused by type
+/// code, as are array and map keys, which Python cannot hash.
+internal struct MessagePackDecoder {
+    private var reader: MessagePackReader
+    private let limits: SecureCookieLimits
+    private var nodes = 0
+
+    /// One container being filled.
+    private final class Frame {
+        let isMap: Bool
+        let offset: Int
+        var remaining: Int
+        var items: [PythonValue] = []
+        var dict = PythonDict()
+        var pendingKey: PythonValue?
+        var pendingKeyOffset = 0
+
+        init(isMap: Bool, count: Int, offset: Int) {
+            self.isMap = isMap
+            self.offset = offset
+            self.remaining = count
+            if !isMap { items.reserveCapacity(count) }
+        }
+    }
+
+    /// What a format byte and its fields announce.
+    private enum Header {
+        case scalar(PythonValue)
+        case array(Int)
+        case map(Int)
+    }
+
+    private init(_ bytes: ArraySlice<UInt8>, limits: SecureCookieLimits) {
+        self.reader = MessagePackReader(bytes)
+        self.limits = limits
+    }
+
+    /// Decodes exactly one value filling all of `bytes`.
+    ///
+    /// - Parameters:
+    ///   - bytes: The MessagePack bytes.
+    ///   - limits: Depth, node and size bounds.
+    /// - Returns: The value.
+    /// - Throws: ``SecureCookieError``: undecodable, refused or limit exceeded.
+    static func decode(_ bytes: ArraySlice<UInt8>, limits: SecureCookieLimits) throws -> PythonValue {
+        guard bytes.count <= limits.maximumValueBytes else {
+            throw MessagePackError.valueBytes(bytes.count, limit: limits.maximumValueBytes)
+        }
+        var decoder = MessagePackDecoder(bytes, limits: limits)
+        return try decoder.decodeAll()
+    }
+
+    private mutating func decodeAll() throws -> PythonValue {
+        var stack: [Frame] = []
+        while true {
+            let start = reader.offset
+            nodes += 1
+            guard nodes <= limits.maximumNodes else { throw MessagePackError.nodes(limits.maximumNodes, at: start) }
+            let header = try readHeader(at: start)
+
+            var value: PythonValue
+            switch header {
+            case .scalar(let scalar):
+                value = scalar
+            case .array(let count), .map(let count):
+                let isMap: Bool
+                if case .map = header { isMap = true } else { isMap = false }
+                guard stack.count < limits.maximumDepth else {
+                    throw MessagePackError.depth(limits.maximumDepth, at: start)
+                }
+                if count > 0 {
+                    stack.append(Frame(isMap: isMap, count: count, offset: start))
+                    continue
+                }
+                value = isMap ? .dict(PythonDict()) : .list([])
+            }
+
+            // Hand the finished value to its container, closing every container it completes.
+            // A key waits for its value; like Python, an unhashable key fails only once the pair is read.
+            var valueStart = start
+            while let frame = stack.last {
+                if frame.isMap {
+                    guard let key = frame.pendingKey else {
+                        frame.pendingKey = value
+                        frame.pendingKeyOffset = valueStart
+                        break
+                    }
+                    guard key.isHashable else {
+                        throw MessagePackError.unhashableKey(key.typeName, at: frame.pendingKeyOffset)
+                    }
+                    frame.dict[key] = value
+                    frame.pendingKey = nil
+                } else {
+                    frame.items.append(value)
+                }
+                frame.remaining -= 1
+                guard frame.remaining == 0 else { break }
+                stack.removeLast()
+                value = frame.isMap ? .dict(frame.dict) : .list(frame.items)
+                valueStart = frame.offset
+            }
+            if stack.isEmpty {
+                if reader.remaining > 0 { throw MessagePackError.trailingBytes(reader.remaining, at: reader.offset) }
+                return value
+            }
+        }
+    }
+
+    private mutating func readHeader(at start: Int) throws -> Header {
+        let format = try reader.readByte("value", at: start)
+        switch format {
+        case 0x00...0x7F:
+            return .scalar(.int(Int(format)))
+        case 0x80...0x8F:
+            return try mapHeader(UInt64(format & 0x0F), at: start)
+        case 0x90...0x9F:
+            return try arrayHeader(UInt64(format & 0x0F), at: start)
+        case 0xA0...0xBF:
+            return try string(length: UInt64(format & 0x1F), at: start)
+        case 0xC0:
+            return .scalar(.none)
+        case 0xC1:
+            throw MessagePackError.reservedFormat(at: start)
+        case 0xC2, 0xC3:
+            return .scalar(.bool(format == 0xC3))
+        case 0xC4, 0xC5, 0xC6:
+            let length = try reader.readBigEndian(1 << Int(format - 0xC4), "bin length", at: start)
+            return .scalar(.bytes(Array(try reader.readPayload(length, "bin", at: start))))
+        case 0xC7, 0xC8, 0xC9:
+            let length = try reader.readBigEndian(1 << Int(format - 0xC7), "ext length", at: start)
+            return try extensionValue(length: length, at: start)
+        case 0xCA:
+            let bits = UInt32(try reader.readBigEndian(4, "float 32", at: start))
+            return .scalar(.float(Double(Float(bitPattern: bits))))
+        case 0xCB:
+            return .scalar(.float(Double(bitPattern: try reader.readBigEndian(8, "float 64", at: start))))
+        case 0xCC...0xCF:
+            let unsigned = try reader.readBigEndian(1 << Int(format - 0xCC), "uint", at: start)
+            return .scalar(.integer(PythonBigInt(unsigned)))
+        case 0xD0...0xD3:
+            let width = 1 << Int(format - 0xD0)
+            let raw = try reader.readBigEndian(width, "int", at: start)
+            let shift = UInt64(64 - 8 * width)
+            return .scalar(.int(Int(Int64(bitPattern: raw << shift) >> shift)))
+        case 0xD4...0xD8:
+            return try extensionValue(length: 1 << UInt64(format - 0xD4), at: start)
+        case 0xD9, 0xDA, 0xDB:
+            let length = try reader.readBigEndian(1 << Int(format - 0xD9), "str length", at: start)
+            return try string(length: length, at: start)
+        case 0xDC, 0xDD:
+            let count = try reader.readBigEndian(2 << Int(format - 0xDC), "array length", at: start)
+            return try arrayHeader(count, at: start)
+        case 0xDE, 0xDF:
+            let count = try reader.readBigEndian(2 << Int(format - 0xDE), "map length", at: start)
+            return try mapHeader(count, at: start)
+        default:  // 0xE0...0xFF, negative fixint
+            return .scalar(.int(Int(Int8(bitPattern: format))))
+        }
+    }
+
+    /// An array needs at least one byte per element.
+    private func arrayHeader(_ count: UInt64, at start: Int) throws -> Header {
+        guard count <= UInt64(reader.remaining) else {
+            throw MessagePackError.lengthPastEnd("array", at: start, claims: count, unit: "elements",
+                                                 remaining: reader.remaining)
+        }
+        return .array(Int(count))
+    }
+
+    /// A map needs at least two bytes per pair.
+    private func mapHeader(_ count: UInt64, at start: Int) throws -> Header {
+        guard count <= UInt64(reader.remaining) / 2 else {
+            throw MessagePackError.lengthPastEnd("map", at: start, claims: count, unit: "pairs",
+                                                 remaining: reader.remaining)
+        }
+        return .map(Int(count))
+    }
+
+    private mutating func string(length: UInt64, at start: Int) throws -> Header {
+        let payload = try reader.readPayload(length, "str", at: start)
+        guard let text = String(validating: payload, as: UTF8.self) else {
+            throw MessagePackError.invalidUTF8(at: start)
+        }
+        return .scalar(.str(text))
+    }
+
+    private mutating func extensionValue(length: UInt64, at start: Int) throws -> Header {
+        let type = Int8(bitPattern: try reader.readByte("ext type", at: start))
+        let payload = try reader.readPayload(length, "ext", at: start)
+        guard type == MessagePackTimestamp.extensionType else {
+            throw MessagePackError.extType(type, length: payload.count, at: start)
+        }
+        let timestamp = try MessagePackTimestamp(payload: payload, at: start)
+        return .scalar(.datetime(try timestamp.datetime(at: start)))
+    }
+}
