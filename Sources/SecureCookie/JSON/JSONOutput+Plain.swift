@@ -1,0 +1,69 @@
+/// `json.dumps(value)`: plain JSON, with the conversions Python makes and the refusals it makes.
+extension JSONOutput {
+    /// Writes a value as `json.dumps` does.
+    ///
+    /// Tuples become arrays; dict keys that are int, float, bool or `None` become the strings
+    /// `json.dumps` makes of them (two keys that convert to the same text are both written, as
+    /// Python writes them). Bytes, bytearray, sets, the datetime family, Decimal, complex and dict
+    /// keys of other types are unrepresentable, as they are `TypeError`s in Python.
+    ///
+    /// - Parameters:
+    ///   - value: The value.
+    ///   - depth: The nesting depth of `value`'s container (0 at the top).
+    /// - Throws: ``SecureCookieError/Kind/unrepresentable``.
+    internal mutating func writePlain(_ value: PythonValue, depth: Int) throws {
+        switch value {
+        case .none: raw("null")
+        case .bool(let flag): raw(flag ? "true" : "false")
+        case .int(let integer): self.integer(integer)
+        case .bigInt(let integer): raw(try Self.decimalText(integer))
+        case .float(let double): float(double)
+        case .str(let text): string(text)
+        case .list(let items), .tuple(let items):
+            try check(depth: depth + 1)
+            byte(UInt8(ascii: "["))
+            for (index, item) in items.enumerated() {
+                if index > 0 { itemSeparatorText() }
+                try writePlain(item, depth: depth + 1)
+            }
+            byte(UInt8(ascii: "]"))
+        case .dict(let dict):
+            try check(depth: depth + 1)
+            byte(UInt8(ascii: "{"))
+            for (index, pair) in dict.enumerated() {
+                if index > 0 { itemSeparatorText() }
+                string(try Self.keyText(pair.key))
+                keySeparatorText()
+                try writePlain(pair.value, depth: depth + 1)
+            }
+            byte(UInt8(ascii: "}"))
+        case .bytes, .bytearray, .complex, .set, .frozenset, .datetime, .date, .time, .timedelta, .decimal:
+            throw SecureCookieError.unrepresentable("Object of type \(value.typeName) is not JSON serializable")
+        }
+    }
+
+    /// The string `json.dumps` makes of a dict key.
+    private static func keyText(_ key: PythonValue) throws -> String {
+        switch key {
+        case .str(let text): return text
+        case .float(let double): return floatText(double)
+        case .bool(let flag): return flag ? "true" : "false"
+        case .none: return "null"
+        case .int(let integer): return String(integer)
+        case .bigInt(let integer): return try decimalText(integer)
+        default:
+            throw SecureCookieError.unrepresentable("JSON keys must be str, int, float, bool or None, not \(key.typeName)")
+        }
+    }
+
+    /// `int.__repr__`, which Python refuses beyond 4300 digits.
+    private static func decimalText(_ integer: PythonBigInt) throws -> String {
+        // 4300 decimal digits need about 14284 bits; anything wider is refused without converting.
+        let tooLong = SecureCookieError.unrepresentable(
+            "int with more than \(PythonBigInt.maximumDecimalDigits) digits (Python's int max str digits)")
+        guard integer.bitWidth <= 14_300 else { throw tooLong }
+        let text = integer.description
+        guard text.utf8.count - (integer.isNegative ? 1 : 0) <= PythonBigInt.maximumDecimalDigits else { throw tooLong }
+        return text
+    }
+}

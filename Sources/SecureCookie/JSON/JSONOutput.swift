@@ -1,0 +1,109 @@
+/// The JSON writer's buffer and primitives, laid out as Python's `json` encoder (`_json.c`) writes them.
+///
+/// ``JSONText/write(_:options:)`` (`json.dumps`) and ``TaggedJSON`` both write through these.
+internal struct JSONOutput {
+    internal private(set) var bytes: [UInt8] = []
+    internal let options: JSONText.WriteOptions
+    private let itemSeparator: [UInt8]
+    private let keySeparator: [UInt8]
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    internal init(options: JSONText.WriteOptions) {
+        self.options = options
+        itemSeparator = Array(options.itemSeparator.utf8)
+        keySeparator = Array(options.keySeparator.utf8)
+        bytes.reserveCapacity(64)
+    }
+
+    internal mutating func raw(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    internal mutating func raw(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
+    internal mutating func byte(_ byte: UInt8) { bytes.append(byte) }
+
+    internal mutating func itemSeparatorText() { bytes.append(contentsOf: itemSeparator) }
+
+    internal mutating func keySeparatorText() { bytes.append(contentsOf: keySeparator) }
+
+    /// Checks the nesting bound before opening a container at `depth` (1 for the outermost).
+    internal func check(depth: Int) throws {
+        if let maximum = options.maximumDepth, depth > maximum {
+            throw SecureCookieError.unrepresentable("value nested more than \(maximum) levels deep")
+        }
+    }
+
+    /// A string literal: `"`, `\\`, `\b \f \n \r \t` and other controls escaped; with
+    /// ``JSONText/WriteOptions/asciiOnly``, everything outside U+0020...U+007E as `\uXXXX`
+    /// (lower-case hex, astral characters as surrogate pairs), as `ensure_ascii=True` writes.
+    internal mutating func string(_ string: String) {
+        bytes.append(UInt8(ascii: "\""))
+        if options.asciiOnly {
+            for scalar in string.unicodeScalars {
+                let value = scalar.value
+                if value >= 0x20 && value <= 0x7E {
+                    if value == 0x22 || value == 0x5C { bytes.append(UInt8(ascii: "\\")) }
+                    bytes.append(UInt8(value))
+                } else if let short = Self.shortEscape(value) {
+                    bytes.append(UInt8(ascii: "\\"))
+                    bytes.append(short)
+                } else if value >= 0x10000 {
+                    let reduced = value - 0x10000
+                    unicodeEscape(0xD800 | (reduced >> 10))
+                    unicodeEscape(0xDC00 | (reduced & 0x3FF))
+                } else {
+                    unicodeEscape(value)
+                }
+            }
+        } else {
+            for byte in string.utf8 {
+                if byte >= 0x20 {
+                    if byte == 0x22 || byte == 0x5C { bytes.append(UInt8(ascii: "\\")) }
+                    bytes.append(byte)
+                } else if let short = Self.shortEscape(UInt32(byte)) {
+                    bytes.append(UInt8(ascii: "\\"))
+                    bytes.append(short)
+                } else {
+                    unicodeEscape(UInt32(byte))
+                }
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private static func shortEscape(_ value: UInt32) -> UInt8? {
+        switch value {
+        case 0x08: return UInt8(ascii: "b")
+        case 0x0C: return UInt8(ascii: "f")
+        case 0x0A: return UInt8(ascii: "n")
+        case 0x0D: return UInt8(ascii: "r")
+        case 0x09: return UInt8(ascii: "t")
+        default: return nil
+        }
+    }
+
+    private mutating func unicodeEscape(_ unit: UInt32) {
+        bytes.append(UInt8(ascii: "\\"))
+        bytes.append(UInt8(ascii: "u"))
+        for shift in stride(from: 12, through: 0, by: -4) {
+            bytes.append(Self.hexDigits[Int((unit >> UInt32(shift)) & 0xF)])
+        }
+    }
+
+    /// A float as `json.dumps` writes it: `float.__repr__`, or `NaN`, `Infinity`, `-Infinity`.
+    internal mutating func float(_ value: Double) {
+        raw(Self.floatText(value))
+    }
+
+    /// The text `json.dumps` writes for a float, also used for float dict keys.
+    internal static func floatText(_ value: Double) -> String {
+        if value.isNaN { return "NaN" }
+        if value.isInfinite { return value < 0 ? "-Infinity" : "Infinity" }
+        return PythonFloatRepr.repr(value)
+    }
+
+    /// An integer in decimal.
+    internal mutating func integer(_ value: Int) { raw(String(value)) }
+}

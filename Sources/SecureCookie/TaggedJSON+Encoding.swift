@@ -1,0 +1,88 @@
+/// Writing tagged JSON: plain JSON where it is exact, a `$` tag everywhere else.
+extension JSONOutput {
+    /// Writes a value as tagged JSON (see ``TaggedJSON``).
+    ///
+    /// - Parameter value: The value.
+    internal mutating func writeTagged(_ value: PythonValue) {
+        switch value {
+        case .none: raw("null")
+        case .bool(let flag): raw(flag ? "true" : "false")
+        case .int(let integer): self.integer(integer)
+        case .bigInt(let integer):
+            if let small = integer.intValue {
+                self.integer(small)
+            } else {
+                tagged("$int") { $0.string(integer.description) }
+            }
+        case .float(let double): taggedFloat(double)
+        case .complex(let real, let imaginary):
+            tagged("$complex") {
+                $0.byte(UInt8(ascii: "["))
+                $0.taggedFloat(real)
+                $0.itemSeparatorText()
+                $0.taggedFloat(imaginary)
+                $0.byte(UInt8(ascii: "]"))
+            }
+        case .str(let text): string(text)
+        case .bytes(let bytes): tagged("$bytes") { $0.string(Base64.encode(bytes)) }
+        case .bytearray(let bytes): tagged("$bytearray") { $0.string(Base64.encode(bytes)) }
+        case .list(let items): taggedArray(items)
+        case .tuple(let items): tagged("$tuple") { $0.taggedArray(items) }
+        case .set(let set): tagged("$set") { $0.taggedArray(Array(set)) }
+        case .frozenset(let set): tagged("$frozenset") { $0.taggedArray(Array(set)) }
+        case .dict(let dict):
+            if dict.allSatisfy({ $0.key.stringValue.map { !$0.hasPrefix("$") } ?? false }) {
+                byte(UInt8(ascii: "{"))
+                for (index, pair) in dict.enumerated() {
+                    if index > 0 { itemSeparatorText() }
+                    writeTagged(pair.key)
+                    keySeparatorText()
+                    writeTagged(pair.value)
+                }
+                byte(UInt8(ascii: "}"))
+            } else {
+                tagged("$dict") {
+                    $0.byte(UInt8(ascii: "["))
+                    for (index, pair) in dict.enumerated() {
+                        if index > 0 { $0.itemSeparatorText() }
+                        $0.taggedArray([pair.key, pair.value])
+                    }
+                    $0.byte(UInt8(ascii: "]"))
+                }
+            }
+        case .datetime(let datetime): tagged("$datetime") { $0.string(datetime.isoFormat) }
+        case .date(let date): tagged("$date") { $0.string(date.isoFormat) }
+        case .time(let time): tagged("$time") { $0.string(time.isoFormat) }
+        case .timedelta(let delta):
+            tagged("$timedelta") { $0.taggedArray([.int(delta.days), .int(delta.seconds), .int(delta.microseconds)]) }
+        case .decimal(let decimal): tagged("$decimal") { $0.string(decimal.description) }
+        }
+    }
+
+    private mutating func taggedFloat(_ double: Double) {
+        if double.isFinite {
+            raw(PythonFloatRepr.repr(double))
+        } else {
+            tagged("$float") { $0.string(double.isNaN ? "nan" : double < 0 ? "-inf" : "inf") }
+        }
+    }
+
+    private mutating func taggedArray(_ items: [PythonValue]) {
+        byte(UInt8(ascii: "["))
+        for (index, item) in items.enumerated() {
+            if index > 0 { itemSeparatorText() }
+            writeTagged(item)
+        }
+        byte(UInt8(ascii: "]"))
+    }
+
+    private mutating func tagged(_ tag: StaticString, _ body: (inout JSONOutput) -> Void) {
+        byte(UInt8(ascii: "{"))
+        byte(UInt8(ascii: "\""))
+        raw(tag)
+        byte(UInt8(ascii: "\""))
+        keySeparatorText()
+        body(&self)
+        byte(UInt8(ascii: "}"))
+    }
+}
