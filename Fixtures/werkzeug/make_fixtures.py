@@ -18,7 +18,7 @@ Each line is one JSON object:
   name, python, werkzeug, codec, protocol (pickle only), hash, secrets (list of {"hex": ...} or
   {"text": ...}, the signing key first, as the tool's repeated --secret options take them),
   py2_str (for Python 2 pickles: the tool's --py2-str mode, Python 3's pickle ``encoding``),
-  now (the clock to decode with, when the cookie has an expiry), cookie, and either
+  expires (the _expires it was written with), now (the clock to decode with), cookie, and either
   ``expected`` (the cookie's data in tagged JSON, as Werkzeug on Python 3 reads it) or
   ``expected_error`` (the kind the tool prints), plus key_index for key-rotation lines and a
   note where useful.
@@ -114,6 +114,8 @@ def emit():
         line = {"name": name, "codec": codec, "hash": hash_name, "secrets": secrets, "cookie": cookie}
         if codec == "pickle":
             line["protocol"] = protocol
+        if expires is not None:
+            line["expires"] = expires
         line.update(extra)
         out.append(line)
 
