@@ -1,0 +1,74 @@
+extension SecureCookie {
+    /// Writes the cookie in Werkzeug's wire format (`serialize`).
+    ///
+    /// Items are written in Python's order of their keys (by code point), each value through
+    /// the cookie type's codec, signed with the first secret key.
+    ///
+    /// - Parameter expires: When set, stored first as the `_expires` item (a Unix time), which
+    ///   marks the cookie modified, exactly as Werkzeug does.
+    /// - Returns: The cookie value (ASCII).
+    /// - Throws: ``SecureCookieError``: ``SecureCookieError/Kind/invalidKey`` without a key,
+    ///   ``SecureCookieError/Kind/unrepresentable`` for a value the codec cannot hold (naming its key).
+    public mutating func serialize(expires: Int64? = nil) throws -> String {
+        if let expires { self["_expires"] = .int(Int(expires)) }
+        return String(decoding: try serializedBytes(), as: UTF8.self)
+    }
+
+    /// Writes the cookie with an expiry given as a datetime (naive counted as UTC), as Werkzeug's `_date_to_unix`.
+    ///
+    /// - Parameter expires: The expiry.
+    /// - Returns: The cookie value.
+    /// - Throws: As ``serialize(expires:)``.
+    public mutating func serialize(expiresAt expires: PythonDateTime) throws -> String {
+        try serialize(expires: Int64(expires.microsecondsSinceUnixEpoch.floorDivide(1_000_000)))
+    }
+
+    /// The cookie's bytes, without changing it.
+    internal func serializedBytes() throws -> [UInt8] {
+        guard let signingKey = secretKeys.first else {
+            throw SecureCookieError(.invalidKey, "no secret key to sign the cookie with")
+        }
+        var entries: [(key: String, value: PythonValue)] = []
+        entries.reserveCapacity(data.count)
+        for (key, value) in data {
+            guard case .str(let name) = key else {
+                throw SecureCookieError.unrepresentable("cookie keys must be str, not \(key.typeName)")
+            }
+            entries.append((name, value))
+        }
+        entries.sort { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+
+        let codec = format.serializationMethod
+        var body: [UInt8] = []
+        body.reserveCapacity(256)
+        var items: [Range<Int>] = []
+        items.reserveCapacity(entries.count)
+        for (index, entry) in entries.enumerated() {
+            if index > 0 { body.append(UInt8(ascii: "&")) }
+            let start = body.count
+            URLQuoting.quotePlus(entry.key, into: &body)
+            body.append(UInt8(ascii: "="))
+            let bytes: [UInt8]
+            do {
+                bytes = try codec.dumps(entry.value)
+            } catch let error as SecureCookieError {
+                throw error.forKey(entry.key)
+            } catch {
+                throw SecureCookieError.unrepresentable("\(error)").forKey(entry.key)
+            }
+            if format.quoteBase64 {
+                Base64.encode(bytes, into: &body)
+            } else {
+                body.append(contentsOf: bytes)
+            }
+            items.append(start..<body.count)
+        }
+        let mac = CookieSigner.authenticationCode(format.hashMethod, key: signingKey, body: body, items: items)
+        var cookie: [UInt8] = []
+        cookie.reserveCapacity(body.count + 90)
+        Base64.encode(mac, into: &cookie)
+        cookie.append(UInt8(ascii: "?"))
+        cookie.append(contentsOf: body)
+        return cookie
+    }
+}

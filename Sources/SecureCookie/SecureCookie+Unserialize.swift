@@ -1,0 +1,166 @@
+import struct Foundation.Date
+
+extension SecureCookie {
+    /// Reads a cookie, verifying its MAC before decoding anything (`unserialize`, with typed errors).
+    ///
+    /// Checks run in this order, and the first failure is thrown: structure (malformed), the MAC
+    /// (bad signature), each value in wire order (undecodable, refused, limit exceeded — naming the
+    /// key), then `_expires` (expired). `_expires` is removed from the data.
+    ///
+    /// - Parameters:
+    ///   - cookie: The cookie value, as sent by the client (without surrounding quotes).
+    ///   - secretKeys: The keys to verify with, current first; ``verification`` says which matched.
+    ///   - format: The cookie type.
+    ///   - now: The current Unix time, for expiry; `nil` reads the system clock.
+    /// - Returns: The cookie, with ``isNew`` and ``isModified`` `false`.
+    /// - Throws: ``SecureCookieError``.
+    public static func unserialize(
+        _ cookie: some StringProtocol, secretKeys: [SecretKey], format: Format, now: Double? = nil
+    ) throws -> SecureCookie {
+        try unserialize(bytes: Array(cookie.utf8), secretKeys: secretKeys, format: format, now: now)
+    }
+
+    /// Reads a cookie signed with one key. See ``unserialize(_:secretKeys:format:now:)``.
+    ///
+    /// - Parameters:
+    ///   - cookie: The cookie value.
+    ///   - secretKey: The key.
+    ///   - format: The cookie type.
+    ///   - now: The current Unix time; `nil` reads the system clock.
+    /// - Returns: The cookie.
+    /// - Throws: ``SecureCookieError``.
+    public static func unserialize(
+        _ cookie: some StringProtocol, secretKey: SecretKey, format: Format, now: Double? = nil
+    ) throws -> SecureCookie {
+        try unserialize(cookie, secretKeys: [secretKey], format: format, now: now)
+    }
+
+    /// Reads a cookie as Werkzeug does: any failure gives an empty cookie (``isNew`` `false`).
+    ///
+    /// Built on ``unserialize(_:secretKeys:format:now:)``; use that to learn why a cookie failed.
+    ///
+    /// - Parameters:
+    ///   - cookie: The cookie value.
+    ///   - secretKeys: The keys to verify with, current first.
+    ///   - format: The cookie type.
+    ///   - now: The current Unix time; `nil` reads the system clock.
+    /// - Returns: The cookie, or an empty one.
+    public static func unserializeOrEmpty(
+        _ cookie: some StringProtocol, secretKeys: [SecretKey], format: Format, now: Double? = nil
+    ) -> SecureCookie {
+        do {
+            return try unserialize(cookie, secretKeys: secretKeys, format: format, now: now)
+        } catch {
+            return SecureCookie(data: PythonDict(), secretKeys: secretKeys, format: format, isNew: false)
+        }
+    }
+
+    /// Reads a cookie from bytes. See ``unserialize(_:secretKeys:format:now:)``.
+    ///
+    /// - Parameters:
+    ///   - bytes: The cookie value's bytes.
+    ///   - secretKeys: The keys to verify with, current first.
+    ///   - format: The cookie type.
+    ///   - now: The current Unix time; `nil` reads the system clock.
+    /// - Returns: The cookie.
+    /// - Throws: ``SecureCookieError``.
+    public static func unserialize(
+        bytes: [UInt8], secretKeys: [SecretKey], format: Format, now: Double? = nil
+    ) throws -> SecureCookie {
+        let limits = format.limits
+        let parsed = try ParsedCookie(bytes, limits: limits)
+        let verification = try verify(parsed, secretKeys: secretKeys, format: format)
+
+        // Only now, with the MAC checked, is anything decoded.
+        let codec = format.serializationMethod
+        var data = PythonDict()
+        var scratch: [UInt8] = []
+        for item in parsed.items {
+            let value: PythonValue
+            do {
+                let encoded = parsed.body[item.value]
+                if format.quoteBase64 {
+                    scratch.removeAll(keepingCapacity: true)
+                    guard Base64.decode(encoded, into: &scratch) else {
+                        throw SecureCookieError.undecodable("the value is not valid base64")
+                    }
+                    try checkValueSize(scratch.count, limits)
+                    value = try codec.loads(scratch[...], limits: limits)
+                } else {
+                    try checkValueSize(encoded.count, limits)
+                    value = try codec.loads(encoded, limits: limits)
+                }
+            } catch let error as SecureCookieError {
+                throw error.forKey(item.key)
+            } catch {
+                throw SecureCookieError.undecodable("\(error)").forKey(item.key)
+            }
+            data[item.key] = value
+        }
+
+        if let expires = data.removeValue(forKey: "_expires") {
+            let deadline: Double
+            switch expires {
+            case .int(let seconds): deadline = Double(seconds)
+            case .bigInt(let seconds): deadline = seconds.doubleValue
+            case .float(let seconds): deadline = seconds
+            case .bool(let flag): deadline = flag ? 1 : 0
+            default:
+                throw SecureCookieError.undecodable("_expires is a \(expires.typeName), not a number").forKey("_expires")
+            }
+            let current = now ?? Date().timeIntervalSince1970
+            if current > deadline {
+                throw SecureCookieError.expired(at: deadline.isFinite ? Int64(clamping: Int(exactly: deadline.rounded(.down)) ?? 0) : 0)
+            }
+        }
+        var cookie = SecureCookie(data: data, secretKeys: secretKeys, format: format, isNew: false)
+        cookie.verification = verification
+        return cookie
+    }
+
+    /// The items of a cookie **without verifying it**: keys and decoded value bytes, for inspection only.
+    ///
+    /// - Parameters:
+    ///   - cookie: The cookie value.
+    ///   - format: The cookie type (for its quoting and limits).
+    /// - Returns: The items, in wire order.
+    /// - Throws: ``SecureCookieError`` malformed or limit exceeded.
+    public static func unverifiedItems(of cookie: some StringProtocol, format: Format) throws -> [(key: String, value: [UInt8])] {
+        let parsed = try ParsedCookie(Array(cookie.utf8), limits: format.limits)
+        return try parsed.items.map { item in
+            let encoded = parsed.body[item.value]
+            guard format.quoteBase64 else { return (item.key, Array(encoded)) }
+            guard let bytes = Base64.decode(encoded) else {
+                throw SecureCookieError.undecodable("the value is not valid base64").forKey(item.key)
+            }
+            return (item.key, bytes)
+        }
+    }
+
+    private static func checkValueSize(_ count: Int, _ limits: SecureCookieLimits) throws {
+        guard count <= limits.maximumValueBytes else {
+            throw SecureCookieError.limitExceeded(
+                .valueBytes, "a value decodes to \(count) bytes; at most \(limits.maximumValueBytes) are accepted")
+        }
+    }
+
+    private static func verify(_ parsed: ParsedCookie, secretKeys: [SecretKey], format: Format) throws -> CookieVerification {
+        guard let mac = Base64.decode(parsed.signature) else {
+            throw SecureCookieError.badSignature("the signature is not valid base64")
+        }
+        guard !secretKeys.isEmpty else { throw SecureCookieError(.invalidKey, "no secret key to verify the cookie with") }
+        let hashes = [format.hashMethod] + format.legacyHashMethods.filter { $0 != format.hashMethod }
+        guard hashes.contains(where: { $0.digestByteCount == mac.count }) else {
+            throw SecureCookieError.badSignature(
+                "the signature is \(mac.count) bytes; \(format.hashMethod.name) signatures are \(format.hashMethod.digestByteCount)")
+        }
+        let itemRanges = parsed.items.map(\.raw)
+        for hash in hashes where hash.digestByteCount == mac.count {
+            for (index, key) in secretKeys.enumerated()
+            where CookieSigner.isValid(mac, hash, key: key, body: parsed.body, items: itemRanges) {
+                return CookieVerification(keyIndex: index, hashMethod: hash, isSigningHash: hash == format.hashMethod)
+            }
+        }
+        throw SecureCookieError.badSignature("the signature does not match")
+    }
+}
