@@ -38,10 +38,7 @@ internal struct TaggedJSONDecoder {
     ///   - depth: The number of containers around it.
     /// - Returns: The Python value.
     internal mutating func value(from json: PythonValue, depth: Int) throws -> PythonValue {
-        nodes += 1
-        guard nodes <= limits.maximumNodes else {
-            throw SecureCookieError.limitExceeded(.nodes, "more than \(limits.maximumNodes) values (at \(pathText))")
-        }
+        try countNode()
         switch json {
         case .list(let items):
             return .list(try elements(items, depth: depth))
@@ -52,13 +49,22 @@ internal struct TaggedJSONDecoder {
             try enter(depth)
             var result = PythonDict()
             for (key, item) in dict {
-                self.path.append(.key(key.stringValue ?? ""))
+                path.append(.key(key.stringValue ?? ""))
+                try countNode()
                 result[key] = try value(from: item, depth: depth + 1)
-                self.path.removeLast()
+                path.removeLast()
             }
             return .dict(result)
         default:
             return json
+        }
+    }
+
+    /// Counts one node of the value (dict keys included, as ``PythonValue/nodeCount`` counts them).
+    private mutating func countNode() throws {
+        nodes += 1
+        guard nodes <= limits.maximumNodes else {
+            throw SecureCookieError.limitExceeded(.nodes, "more than \(limits.maximumNodes) values (at \(pathText))")
         }
     }
 
