@@ -1,0 +1,58 @@
+import struct Foundation.Date
+
+extension SecureCookie {
+    /// Reads the session cookie from a request's `Cookie` header, as Werkzeug's `load_cookie` (with typed errors).
+    ///
+    /// - Parameters:
+    ///   - header: The `Cookie` header, or `nil` when the request has none.
+    ///   - name: The cookie's name.
+    ///   - secretKeys: The keys to verify with, current first.
+    ///   - format: The cookie type.
+    ///   - now: The current Unix time; `nil` reads the system clock.
+    /// - Returns: The cookie, or a new empty one when the request carries none.
+    /// - Throws: ``SecureCookieError`` when a cookie is present but does not verify or decode.
+    public static func load(
+        cookieHeader header: String?, name: String = "session", secretKeys: [SecretKey], format: Format, now: Double? = nil
+    ) throws -> SecureCookie {
+        guard let header, let value = CookieHeader.value(named: name, in: header), !value.isEmpty else {
+            return SecureCookie(secretKeys: secretKeys, format: format)
+        }
+        return try unserialize(value, secretKeys: secretKeys, format: format, now: now)
+    }
+
+    /// The `Set-Cookie` header value that saves this cookie, as Werkzeug's `save_cookie`, or `nil`
+    /// when it need not be sent (not ``shouldSave`` and not forced).
+    ///
+    /// The session is serialized with `sessionExpires ?? expires`, which stores `_expires`.
+    ///
+    /// - Parameters:
+    ///   - options: The cookie's name and attributes.
+    ///   - now: The current Unix time, for `Expires` computed from `Max-Age`; `nil` reads the system clock.
+    /// - Returns: The header value, such as `session="…?a=MQ=="; HttpOnly; Path=/`.
+    /// - Throws: ``SecureCookieError``: from ``serialize(expires:)``, or
+    ///   ``SecureCookieError/Limit/cookieLength`` when the header is longer than ``SecureCookieLimits/maximumCookieLength``.
+    public mutating func setCookieHeader(_ options: SetCookieOptions = SetCookieOptions(), now: Double? = nil) throws -> String? {
+        guard options.force || shouldSave else { return nil }
+        let value = try serialize(expires: options.sessionExpires ?? options.expires)
+        var parts = [options.name + "=" + CookieHeader.quote(value)]
+        if let domain = options.domain { parts.append("Domain=" + CookieHeader.quote(domain)) }
+        if let expires = options.expires {
+            parts.append("Expires=" + CookieHeader.cookieDate(expires))
+        } else if let maxAge = options.maxAge {
+            let current = Int64(now ?? Date().timeIntervalSince1970)
+            parts.append("Expires=" + CookieHeader.cookieDate(current + Int64(maxAge)))
+        }
+        if let maxAge = options.maxAge { parts.append("Max-Age=\(maxAge)") }
+        if options.secure { parts.append("Secure") }
+        if options.httpOnly { parts.append("HttpOnly") }
+        if let path = options.path { parts.append("Path=" + path) }
+        if let sameSite = options.sameSite { parts.append("SameSite=\(sameSite)") }
+        let header = parts.joined(separator: "; ")
+        let limit = format.limits.maximumCookieLength
+        guard header.utf8.count <= limit else {
+            throw SecureCookieError.limitExceeded(
+                .cookieLength, "the Set-Cookie value would be \(header.utf8.count) bytes; browsers keep at most \(limit)")
+        }
+        return header
+    }
+}
