@@ -73,6 +73,10 @@ extension SecureCookie {
 
         // Only now, with the MAC checked, is anything decoded.
         let codec = format.serializationMethod
+        let migrating = codec as? MigratingSerializationMethod
+        var reasons: ReissueReasons = []
+        if verification.keyIndex != 0 { reasons.insert(.rotatedKey) }
+        if !verification.isSigningHash { reasons.insert(.legacyHash) }
         var data = PythonDict()
         var scratch: [UInt8] = []
         for item in parsed.items {
@@ -85,10 +89,10 @@ extension SecureCookie {
                         throw SecureCookieError.undecodable("the value is not valid base64")
                     }
                     try checkValueSize(scratch.count, limits)
-                    value = try codec.loads(scratch[...], limits: limits)
+                    value = try load(scratch[...], codec, migrating, limits, &reasons)
                 } else {
                     try checkValueSize(encoded.count, limits)
-                    value = try codec.loads(encoded, limits: limits)
+                    value = try load(encoded, codec, migrating, limits, &reasons)
                 }
             } catch let error as SecureCookieError {
                 throw error.forKey(item.key)
@@ -98,6 +102,7 @@ extension SecureCookie {
             data[item.key] = value
         }
 
+        var sessionExpiry: Double?
         if let expires = data.removeValue(forKey: "_expires") {
             let deadline: Double
             switch expires {
@@ -110,11 +115,15 @@ extension SecureCookie {
             }
             let current = now ?? Date().timeIntervalSince1970
             if current > deadline {
-                throw SecureCookieError.expired(at: deadline.isFinite ? Int64(clamping: Int(exactly: deadline.rounded(.down)) ?? 0) : 0)
+                throw SecureCookieError.expired(at: Int64(max(deadline, -1e18).rounded(.down)))
             }
+            if let window = format.reissuePolicy.renewalWindow, deadline - current <= window { reasons.insert(.nearExpiry) }
+            sessionExpiry = deadline
         }
         var cookie = SecureCookie(data: data, secretKeys: secretKeys, format: format, isNew: false)
         cookie.verification = verification
+        cookie.reissueReasons = reasons
+        cookie.sessionExpiry = sessionExpiry
         return cookie
     }
 
@@ -135,6 +144,16 @@ extension SecureCookie {
             }
             return (item.key, bytes)
         }
+    }
+
+    private static func load(
+        _ bytes: ArraySlice<UInt8>, _ codec: any SerializationMethod, _ migrating: MigratingSerializationMethod?,
+        _ limits: SecureCookieLimits, _ reasons: inout ReissueReasons
+    ) throws -> PythonValue {
+        guard let migrating else { return try codec.loads(bytes, limits: limits) }
+        let (value, isLegacy) = try migrating.loadsReportingCodec(bytes, limits: limits)
+        if isLegacy { reasons.insert(.legacyCodec) }
+        return value
     }
 
     private static func checkValueSize(_ count: Int, _ limits: SecureCookieLimits) throws {

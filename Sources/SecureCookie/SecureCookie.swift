@@ -26,6 +26,10 @@ public struct SecureCookie<Format: SecureCookieFormat>: Sendable {
     public internal(set) var isModified: Bool
     /// For a cookie read from a request, the key and hash that verified it.
     public internal(set) var verification: CookieVerification?
+    /// For a cookie read from a request, why it should be re-issued in the current form (empty when current).
+    public internal(set) var reissueReasons: ReissueReasons = []
+    /// For a cookie read from a request, the `_expires` it carried (Unix time), removed from ``data``.
+    public internal(set) var sessionExpiry: Double?
 
     /// Creates a new cookie (``isNew`` is `true`, ``isModified`` `false`), as Werkzeug's constructor.
     ///
@@ -55,8 +59,11 @@ public struct SecureCookie<Format: SecureCookieFormat>: Sendable {
         self.isModified = false
     }
 
-    /// Whether the cookie should be sent back: it was modified (Werkzeug's `should_save`).
-    public var shouldSave: Bool { isModified }
+    /// Whether the cookie should be sent back: it was modified (Werkzeug's `should_save`), or it is
+    /// outdated (``reissueReasons``) and the cookie type's ``SecureCookieFormat/reissuePolicy`` migrates.
+    public var shouldSave: Bool {
+        isModified || (format.reissuePolicy.reissuesOutdatedCookies && !reissueReasons.isEmpty)
+    }
 
     /// The item keys, in insertion order.
     public var keys: [String] { data.orderedKeys.compactMap(\.stringValue) }

@@ -23,6 +23,9 @@ public protocol SecureCookieFormat: Sendable {
     var quoteBase64: Bool { get }
     /// The bounds on reading.
     var limits: SecureCookieLimits { get }
+    /// Whether cookies that verified but are outdated (legacy codec, rotated key, legacy hash, near
+    /// expiry) should be saved again.
+    var reissuePolicy: ReissuePolicy { get }
 }
 
 extension SecureCookieFormat {
@@ -34,6 +37,8 @@ extension SecureCookieFormat {
     public var quoteBase64: Bool { true }
     /// ``SecureCookieLimits/default``.
     public var limits: SecureCookieLimits { .default }
+    /// ``ReissuePolicy/never``, Werkzeug's behaviour.
+    public var reissuePolicy: ReissuePolicy { .never }
 }
 
 /// A cookie type chosen at run time: a codec from a ``SerializationRegistry``, a hash from configuration.
@@ -52,6 +57,8 @@ public struct CookieFormat: SecureCookieFormat {
     public var quoteBase64: Bool
     /// The bounds on reading.
     public var limits: SecureCookieLimits
+    /// Whether outdated cookies are saved again.
+    public var reissuePolicy: ReissuePolicy
 
     /// Creates a cookie type.
     ///
@@ -61,12 +68,15 @@ public struct CookieFormat: SecureCookieFormat {
     ///   - legacyHashMethods: Further hashes that still verify.
     ///   - quoteBase64: Whether values are base64-encoded.
     ///   - limits: The bounds on reading.
+    ///   - reissuePolicy: Whether outdated cookies are saved again.
     public init(serializationMethod: any SerializationMethod, hashMethod: HashMethod = .sha1,
-                legacyHashMethods: [HashMethod] = [], quoteBase64: Bool = true, limits: SecureCookieLimits = .default) {
+                legacyHashMethods: [HashMethod] = [], quoteBase64: Bool = true, limits: SecureCookieLimits = .default,
+                reissuePolicy: ReissuePolicy = .never) {
         self.serializationMethod = serializationMethod
         self.hashMethod = hashMethod
         self.legacyHashMethods = legacyHashMethods
         self.quoteBase64 = quoteBase64
         self.limits = limits
+        self.reissuePolicy = reissuePolicy
     }
 }
