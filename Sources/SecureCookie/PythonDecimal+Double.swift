@@ -6,16 +6,16 @@ extension PythonDecimal {
     internal var exactDouble: Double? {
         let (negative, form) = normalized
         guard case .finite(let coefficient, let exponent) = form, exponent < 0,
-              // A double's exact decimal form has at most 767 significant digits and exponent -1074.
-              coefficient.utf8.count <= 767, exponent >= -1074,
-              let double = Double((negative ? "-" : "") + coefficient + "e" + String(exponent)),
-              double.isFinite, double != 0
+            // A double's exact decimal form has at most 767 significant digits and exponent -1074.
+            coefficient.utf8.count <= 767, exponent >= -1074,
+            let double = Double((negative ? "-" : "") + coefficient + "e" + String(exponent)),
+            double.isFinite, double != 0
         else { return nil }
         // |double| = odd × 2^binaryExponent, and odd × 2^-k = (odd × 5^k) × 10^-k exactly.
         let magnitude = double.magnitude
         let binaryExponent = Int(magnitude.exponent) - magnitude.significandWidth
         guard binaryExponent == exponent,  // the exact decimal of odd × 2^-k has exponent -k
-              let odd = UInt64(exactly: Double(sign: .plus, exponent: -binaryExponent, significand: magnitude))
+            let odd = UInt64(exactly: Double(sign: .plus, exponent: -binaryExponent, significand: magnitude))
         else { return nil }
         var limbs: [UInt32] = [UInt32(truncatingIfNeeded: odd), UInt32(truncatingIfNeeded: odd >> 32)]
         var remaining = -binaryExponent

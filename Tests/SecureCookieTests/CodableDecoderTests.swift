@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SecureCookie
 
 /// `PythonValueDecoder`: reading app types from what a Python app (or a codec) produced.

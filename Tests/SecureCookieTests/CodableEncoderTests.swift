@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SecureCookie
 
 /// `PythonValueEncoder`: what a Python reader of the cookie sees for each Swift shape.
@@ -85,7 +86,10 @@ import Testing
 
     @Test func enumsWithRawValuesAndAssociatedValues() throws {
         enum Role: String, Codable { case admin, guest }
-        enum Shape: Codable { case circle(radius: Double), square(Int) }
+        enum Shape: Codable {
+            case circle(radius: Double)
+            case square(Int)
+        }
         #expect(try PythonValueEncoder().encode(Role.admin) == "admin")
         #expect(try PythonValueEncoder().encode(Shape.circle(radius: 1.5)) == ["circle": ["radius": 1.5]])
         #expect(try PythonValueEncoder().encode(Shape.square(3)) == ["square": ["_0": 3]])
@@ -96,8 +100,10 @@ import Testing
         #expect(try PythonValueEncoder().encode(date) == .float(1_704_164_645.5))
         let utc = try #require(PythonTimeDelta(days: 0))
         // Python: datetime.fromtimestamp(1704164645.5, timezone.utc) == datetime(2024,1,2,3,4,5,500000, tzinfo=utc).
-        let expected = try #require(PythonDateTime(year: 2024, month: 1, day: 2, hour: 3, minute: 4, second: 5,
-                                                   microsecond: 500_000, utcOffset: utc))
+        let expected = try #require(
+            PythonDateTime(
+                year: 2024, month: 1, day: 2, hour: 3, minute: 4, second: 5,
+                microsecond: 500_000, utcOffset: utc))
         let written = try PythonValueEncoder(dateStrategy: .datetime).encode(["at": date])
         guard case .datetime(let datetime) = written["at"] else {
             Issue.record("not a datetime: \(written)")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SecureCookie
 
 /// Encoding then decoding gives back the original, for the shapes a session type uses.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SecureCookie
 
 /// A codable session stored in, and read from, a real signed cookie.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SecureCookie
 
 /// `PythonBigInt` against CPython 3.11: `pickle.encode_long(n)`, `int(x)` of doubles, `str(n)`.

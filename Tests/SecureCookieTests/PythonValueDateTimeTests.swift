@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SecureCookie
 
 /// The datetime family against CPython 3.11's `datetime` module.
@@ -80,17 +81,25 @@ import Testing
         let almostDay = try #require(PythonTimeDelta(days: 0, seconds: 23 * 3600 + 59 * 60 + 59, microseconds: 1))
         let minusSecond = try #require(PythonTimeDelta(days: 0, seconds: -1))
         // Expected texts are CPython's isoformat() of the same values.
-        #expect(try #require(PythonDateTime(year: 2024, month: 1, day: 2, hour: 3, minute: 4, second: 5)).isoFormat
-            == "2024-01-02T03:04:05")
-        #expect(try #require(PythonDateTime(year: 2024, month: 1, day: 2, hour: 3, minute: 4, second: 5, microsecond: 123_456))
-            .isoFormat == "2024-01-02T03:04:05.123456")
-        #expect(try #require(PythonDateTime(year: 2024, month: 1, day: 2, hour: 3, minute: 4, second: 5, utcOffset: utc))
-            .isoFormat == "2024-01-02T03:04:05+00:00")
-        #expect(try #require(PythonDateTime(year: 1, month: 1, day: 1, microsecond: 1, utcOffset: minus0530)).isoFormat
-            == "0001-01-01T00:00:00.000001-05:30")
-        #expect(try #require(PythonDateTime(year: 9999, month: 12, day: 31, hour: 23, minute: 59, second: 59,
-                                            microsecond: 999_999, utcOffset: almostDay)).isoFormat
-            == "9999-12-31T23:59:59.999999+23:59:59.000001")
+        #expect(
+            try #require(PythonDateTime(year: 2024, month: 1, day: 2, hour: 3, minute: 4, second: 5)).isoFormat
+                == "2024-01-02T03:04:05")
+        #expect(
+            try #require(PythonDateTime(year: 2024, month: 1, day: 2, hour: 3, minute: 4, second: 5, microsecond: 123_456))
+                .isoFormat == "2024-01-02T03:04:05.123456")
+        #expect(
+            try #require(PythonDateTime(year: 2024, month: 1, day: 2, hour: 3, minute: 4, second: 5, utcOffset: utc))
+                .isoFormat == "2024-01-02T03:04:05+00:00")
+        #expect(
+            try #require(PythonDateTime(year: 1, month: 1, day: 1, microsecond: 1, utcOffset: minus0530)).isoFormat
+                == "0001-01-01T00:00:00.000001-05:30")
+        #expect(
+            try #require(
+                PythonDateTime(
+                    year: 9999, month: 12, day: 31, hour: 23, minute: 59, second: 59,
+                    microsecond: 999_999, utcOffset: almostDay)
+            ).isoFormat
+                == "9999-12-31T23:59:59.999999+23:59:59.000001")
         #expect(try #require(PythonTime(hour: 3, minute: 4, second: 5)).isoFormat == "03:04:05")
         #expect(try #require(PythonTime(hour: 0, microsecond: 10)).isoFormat == "00:00:00.000010")
         #expect(try #require(PythonTime(hour: 12, utcOffset: minusSecond)).isoFormat == "12:00:00-00:00:01")

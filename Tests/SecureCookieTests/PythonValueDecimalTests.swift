@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SecureCookie
 
 /// `PythonDecimal` against CPython 3.11's `decimal.Decimal`.

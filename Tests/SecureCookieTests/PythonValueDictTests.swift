@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SecureCookie
 
 /// `PythonDict` and `PythonSet` behave as Python's `dict` and `set` do (checked in CPython 3.11).

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SecureCookie
 
 /// Python's equality and hashing, checked against CPython 3.11 (`/tmp/venv/bin/python`):
@@ -130,8 +131,9 @@ import Testing
         #expect(PythonValue.time(try #require(PythonTime(hour: 3))) != .time(try #require(PythonTime(hour: 3, utcOffset: utc))))
         // Python: time(3, tzinfo=utc) == time(4, tzinfo=timezone(timedelta(hours=1))).
         let plus1 = try #require(PythonTimeDelta(days: 0, seconds: 3600))
-        #expect(PythonValue.time(try #require(PythonTime(hour: 3, utcOffset: utc)))
-            == .time(try #require(PythonTime(hour: 4, utcOffset: plus1))))
+        #expect(
+            PythonValue.time(try #require(PythonTime(hour: 3, utcOffset: utc)))
+                == .time(try #require(PythonTime(hour: 4, utcOffset: plus1))))
         // Python: date(2024, 1, 2) != datetime(2024, 1, 2).
         #expect(PythonValue.date(try #require(PythonDate(year: 2024, month: 1, day: 2))) != .datetime(naive))
     }
