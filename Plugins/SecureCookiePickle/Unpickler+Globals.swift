@@ -67,7 +67,13 @@ extension Unpickler {
             throw r.error("\(global.name) needs (class, base, state)")
         }
         var isObjectBase = false
-        if case .global(let base) = arguments[1], case .object = base.role { isObjectBase = true }
+        if case .global(let base) = arguments[1] {
+            if case .object = base.role { isObjectBase = true }
+            // Inspect mode shows an unusual base (anything outside builtins) as the plain call it is.
+            if options.inspect, !base.name.hasPrefix("builtins."), !base.name.hasPrefix("__builtin__.") {
+                return .node(makeObject(PickleObjectParts(name: global.name, how: .reduce, arguments: arguments)))
+            }
+        }
         var extra: [PickleItem] = []
         if case .value(.none) = arguments[2] {} else { extra = [arguments[2]] }
         switch cls.role {

@@ -298,6 +298,14 @@ internal struct Unpickler {
 
     mutating func memoPut(_ index: Int, _ r: PickleReader) throws {
         let item = try top(r)
+        // The memo is a dictionary past its dense part, so a large index costs one entry; but an
+        // index past Int32.max is what CPython's 32-bit builds refuse as negative (LONG_BINPUT
+        // 0xFFFFFFFF, which a 64-bit CPython would try to grow a 4-billion-entry memo for).
+        guard index <= Int(Int32.max) else {
+            throw SecureCookieError.limitExceeded(
+                .memo, "memo index \(index) is past \(Int32.max) "
+                    + "(\(PickleOpcode.name(r.opcode)) at offset \(r.opcodeOffset))")
+        }
         if index < memo.count {
             if memo[index] == nil { try countMemoEntry(r) }
             memo[index] = item

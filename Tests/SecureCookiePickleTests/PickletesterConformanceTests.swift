@@ -68,8 +68,8 @@ struct PickletesterConformanceTests {
             Issue.record("not a list: \(shown)")
             return
         }
-        #expect(items.count == 17)
-        #expect(TaggedJSON.encode(items[3]) == #"{"$complex": [3.0, 0.0]}"#)
+        #expect(items.count == 18)
+        #expect(PickleFixtures.sameTree(items[3], try JSONText.parse(text: #"{"$complex": [3.0, 0.0]}"#)))
         let how = file.hasPrefix("DATA0") || file.hasPrefix("DATA1") ? "copyreg._reconstructor" : "newobj"
         let object = #"{"$object": {"class": "__main__.C", "how": "\#(how)", "state": {"foo": 1, "bar": 2}}}"#
         let expectedTuple = try JSONText.parse(text: #"{"$tuple": ["abc", "abc", \#(object), \#(object)]}"#)
