@@ -74,6 +74,18 @@ internal final class PickleNode {
         }
     }
 
+    /// An object's appended items, for key-path access (empty for other nodes).
+    var objectListItems: [PickleItem] {
+        get { object?.listItems ?? [] }
+        set { object?.listItems = newValue }
+    }
+
+    /// An object's set items, keys and values alternating, for key-path access.
+    var objectDictItems: [PickleItem] {
+        get { object?.dictItems ?? [] }
+        set { object?.dictItems = newValue }
+    }
+
     /// Drops every reference this node holds, so cycles and deep chains are freed without recursion.
     func clear() {
         items = []
