@@ -35,7 +35,7 @@ internal enum ScalarDecoding {
         let result: T?
         switch value {
         case .int(let integer): result = T(exactly: integer)
-        case .bigInt(let integer): result = integer.uint64Value.flatMap { T(exactly: $0) }
+        case .bigInt(let integer): result = T(integer.description)  // nil when out of range
         case .float(let double):
             guard double.isFinite, double.rounded(.towardZero) == double else {
                 throw DecodingError.dataCorrupted(

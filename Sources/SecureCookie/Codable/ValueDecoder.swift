@@ -111,7 +111,9 @@ internal struct ValueDecoder: Decoder {
             throw ScalarDecoding.mismatch(Decimal.self, expected: "decimal.Decimal", found: value, at: codingPath)
         }
         guard let decimal = Decimal(string: text, locale: nil) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: codingPath, debugDescription: "\(value.typeName) out of Foundation Decimal's range"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: codingPath, debugDescription: "\(value.typeName) out of Foundation Decimal's range")
+            )
         }
         return decimal
     }
