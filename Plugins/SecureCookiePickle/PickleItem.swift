@@ -51,6 +51,9 @@ internal final class PickleNode {
     var object: PickleObjectParts?
     /// Set while the resolver is inside this node (to find cycles).
     var visiting = false
+    /// The value the resolver built for this node, its node count and nesting height, so a
+    /// shared node is built once (as Python builds one object) and only counted again.
+    var resolved: (value: PythonValue, count: Int, height: Int)?
 
     init(_ kind: Kind, items: [PickleItem] = []) {
         self.kind = kind
@@ -74,22 +77,11 @@ internal final class PickleNode {
         }
     }
 
-    /// An object's appended items, for key-path access (empty for other nodes).
-    var objectListItems: [PickleItem] {
-        get { object?.listItems ?? [] }
-        set { object?.listItems = newValue }
-    }
-
-    /// An object's set items, keys and values alternating, for key-path access.
-    var objectDictItems: [PickleItem] {
-        get { object?.dictItems ?? [] }
-        set { object?.dictItems = newValue }
-    }
-
     /// Drops every reference this node holds, so cycles and deep chains are freed without recursion.
     func clear() {
         items = []
         object = nil
+        resolved = nil
     }
 }
 

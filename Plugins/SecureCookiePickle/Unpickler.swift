@@ -143,13 +143,7 @@ internal struct Unpickler {
                 let value = try pop(r)
                 try extend(try top(r), with: [value], r)
             case PickleOpcode.appends:
-                try extendFromMark(r) { node in
-                    switch node.kind {
-                    case .list: return \.items
-                    case .object: return \.objectListItems
-                    default: return nil
-                    }
-                }
+                try extendFromMark(r, into: .list, objectDictItems: false)
             case PickleOpcode.setItem:
                 let value = try pop(r), key = try pop(r)
                 try setItems(try top(r), [key, value], r)
@@ -157,21 +151,9 @@ internal struct Unpickler {
                 guard let mark = marks.last, (stack.count - mark) % 2 == 0 else {
                     throw r.error(marks.isEmpty ? "could not find MARK" : "odd number of items for SETITEMS")
                 }
-                try extendFromMark(r) { node in
-                    switch node.kind {
-                    case .dict: return \.items
-                    case .object: return \.objectDictItems
-                    default: return nil
-                    }
-                }
+                try extendFromMark(r, into: .dict, objectDictItems: true)
             case PickleOpcode.addItems:
-                try extendFromMark(r) { node in
-                    switch node.kind {
-                    case .set: return \.items
-                    case .object: return \.objectListItems
-                    default: return nil
-                    }
-                }
+                try extendFromMark(r, into: .set, objectDictItems: false)
 
             // Stack and memo
             case PickleOpcode.mark:
@@ -291,19 +273,23 @@ internal struct Unpickler {
 
     /// `APPENDS`, `SETITEMS`, `ADDITEMS`: moves the items above the last `MARK` into the node below
     /// it, without an intermediate array.
-    mutating func extendFromMark(
-        _ r: PickleReader, _ destination: (PickleNode) -> ReferenceWritableKeyPath<PickleNode, [PickleItem]>?
-    ) throws {
+    mutating func extendFromMark(_ r: PickleReader, into kind: PickleNode.Kind, objectDictItems: Bool) throws {
         guard let mark = marks.popLast() else { throw r.error("could not find MARK") }
         fence = marks.last ?? 0
         guard mark > fence else {
             throw r.error(!marks.isEmpty ? "unexpected MARK found" : "unpickling stack underflow")
         }
         let target = stack[mark - 1]
-        guard case .node(let node) = target, let path = destination(node) else {
+        guard case .node(let node) = target, node.kind == kind || node.kind == .object else {
             throw r.error("cannot \(PickleOpcode.name(r.opcode)) to a \(target.typeName)")
         }
-        node[keyPath: path].append(contentsOf: stack[mark...])
+        if node.kind == kind {
+            node.items.append(contentsOf: stack[mark...])
+        } else if objectDictItems {
+            node.object?.dictItems.append(contentsOf: stack[mark...])
+        } else {
+            node.object?.listItems.append(contentsOf: stack[mark...])
+        }
         stack.removeSubrange(mark...)
     }
 
