@@ -105,29 +105,30 @@ extension Pickler.Session {
         }
         memoPut()
         guard !dict.isEmpty else { return }
+        let keys = dict.orderedKeys
+        let values = dict.orderedValues
         if proto == 0 {
-            for (key, value) in dict {
-                try save(key)
-                try save(value)
+            for index in keys.indices {
+                try save(keys[index])
+                try save(values[index])
                 write(Op.setItem)
             }
             return
         }
-        if dict.count == 1 {
-            try save(dict[0].key)
-            try save(dict[0].value)
+        if keys.count == 1 {
+            try save(keys[0])
+            try save(values[0])
             write(Op.setItem)
             return
         }
-        var index = dict.startIndex
+        var index = 0
         var batch: Int
         repeat {
             batch = 0
             write(Op.mark)
-            while index != dict.endIndex {
-                let (key, value) = dict[index]
-                try save(key)
-                try save(value)
+            while index < keys.count {
+                try save(keys[index])
+                try save(values[index])
                 index += 1
                 batch += 1
                 if batch == Self.batchSize { break }

@@ -92,11 +92,7 @@ extension Pickler {
         /// Appends a little-endian unsigned integer of `byteCount` bytes.
         mutating func writeLittleEndian(_ value: UInt64, byteCount: Int) {
             openFrameIfNeeded()
-            var rest = value
-            for _ in 0..<byteCount {
-                output.append(UInt8(truncatingIfNeeded: rest))
-                rest >>= 8
-            }
+            withUnsafeBytes(of: value.littleEndian) { output.append(contentsOf: $0.prefix(byteCount)) }
         }
 
         /// Appends a signed integer in decimal, as C's `%ld` writes it.

@@ -117,37 +117,19 @@ extension Pickler {
         case byte(Int)
     }
 
-    /// A size that the pickle of a value will most likely not exceed, to allocate the output once.
+    /// A first size for the output, from the value's outer level only (walking the whole value
+    /// would cost about a third of the pickling); the buffer grows geometrically past it.
     ///
     /// - Parameter value: The value.
-    /// - Returns: The estimated size in bytes.
+    /// - Returns: The capacity to reserve, in bytes.
     static func estimatedSize(of value: PythonValue) -> Int {
-        estimatedSize(of: value, depth: 0) + 16
-    }
-
-    private static func estimatedSize(of value: PythonValue, depth: Int) -> Int {
-        guard depth <= maximumDepth else { return 0 }
         switch value {
-        case .none, .bool: return 4
-        case .int: return 12
-        case .float: return 26
-        case .bigInt(let integer): return integer.bitWidth / 3 + 12
-        case .complex: return 64
-        case .str(let text): return text.utf8.count * 2 + 14
+        case .str(let text): return text.utf8.count + 32
         case .bytes(let bytes), .bytearray(let bytes): return bytes.count * 2 + 64
-        case .list(let items), .tuple(let items):
-            return items.reduce(16 + items.count / 500) { $0 + estimatedSize(of: $1, depth: depth + 1) }
-        case .set(let items), .frozenset(let items):
-            return items.reduce(64 + items.count / 500) { $0 + estimatedSize(of: $1, depth: depth + 1) }
-        case .dict(let dict):
-            return dict.reduce(16 + dict.count / 500) {
-                $0 + estimatedSize(of: $1.key, depth: depth + 1) + estimatedSize(of: $1.value, depth: depth + 1)
-            }
-        case .datetime, .time: return 160
-        case .date, .timedelta: return 80
-        case .decimal(let decimal):
-            if case .finite(let coefficient, _) = decimal.form { return coefficient.utf8.count + 96 }
-            return 96
+        case .list(let items), .tuple(let items): return items.count * 24 + 64
+        case .set(let items), .frozenset(let items): return items.count * 24 + 64
+        case .dict(let dict): return dict.count * 48 + 64
+        default: return 256
         }
     }
 }
