@@ -143,7 +143,7 @@ extension Pickler.Session {
     /// 1000 (an empty batch closing a set of exactly 1000·k items); before, `set(list)` by reduce.
     mutating func writeSet(_ set: PythonSet) throws {
         guard proto >= 4 else {
-            try saveReduce(module: "builtins", name: "set", argumentCount: 1) { try $0.saveList(set) }
+            try saveReduce(.set, argumentCount: 1) { try $0.saveList(set) }
             return
         }
         write(Op.emptySet)
@@ -168,7 +168,7 @@ extension Pickler.Session {
     /// `frozenset(list)` by reduce.
     mutating func writeFrozenSet(_ set: PythonSet) throws {
         guard proto >= 4 else {
-            try saveReduce(module: "builtins", name: "frozenset", argumentCount: 1) { try $0.saveList(set) }
+            try saveReduce(.frozenset, argumentCount: 1) { try $0.saveList(set) }
             return
         }
         write(Op.mark)

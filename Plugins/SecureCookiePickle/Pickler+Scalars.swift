@@ -256,9 +256,9 @@ extension Pickler.Session {
             }, data: bytes, dataCount: count)
             index = memoPut()
         } else if bytes.isEmpty {
-            index = try saveReduce(module: "builtins", name: "bytes", argumentCount: 0) { _ in }
+            index = try saveReduce(.bytes, argumentCount: 0) { _ in }
         } else {
-            index = try saveReduce(module: "_codecs", name: "encode", argumentCount: 2) { session in
+            index = try saveReduce(.codecsEncode, argumentCount: 2) { session in
                 session.saveLatin1String(bytes)
                 session.saveString("latin1", shared: .latin1Constant)
             }

@@ -29,7 +29,7 @@ extension Pickler {
         /// The number of memo entries written.
         var memoSize = 0
         /// Memo indices of the objects CPython shares.
-        var shared: [SharedObject: Int] = [:]
+        var shared = SharedMemo()
         /// Current container nesting.
         var depth = 0
 
@@ -92,7 +92,7 @@ extension Pickler {
         /// Appends a little-endian unsigned integer of `byteCount` bytes.
         mutating func writeLittleEndian(_ value: UInt64, byteCount: Int) {
             openFrameIfNeeded()
-            withUnsafeBytes(of: value.littleEndian) { output.append(contentsOf: $0.prefix(byteCount)) }
+            withUnsafeBytes(of: value.littleEndian) { output.append(contentsOf: UnsafeRawBufferPointer(rebasing: $0[0..<byteCount])) }
         }
 
         /// Appends a signed integer in decimal, as C's `%ld` writes it.
