@@ -159,8 +159,13 @@ extension Pickler.Session {
         boundary()
         if fetchShared(key) { return }
         if proto >= 1 {
-            var text = text
-            text.withUTF8 { utf8 in writeUnicodeHeaderAndData(utf8, count: utf8.count) }
+            let written: Void? = text.utf8.withContiguousStorageIfAvailable { utf8 in
+                writeUnicodeHeaderAndData(utf8, count: utf8.count)
+            }
+            if written == nil {
+                var text = text
+                text.withUTF8 { utf8 in writeUnicodeHeaderAndData(utf8, count: utf8.count) }
+            }
         } else {
             write(Op.unicode)
             for scalar in text.unicodeScalars { writeRawUnicodeEscaped(scalar.value) }

@@ -92,7 +92,11 @@ extension Pickler {
         /// Appends a little-endian unsigned integer of `byteCount` bytes.
         mutating func writeLittleEndian(_ value: UInt64, byteCount: Int) {
             openFrameIfNeeded()
-            withUnsafeBytes(of: value.littleEndian) { output.append(contentsOf: UnsafeRawBufferPointer(rebasing: $0[0..<byteCount])) }
+            var rest = value
+            for _ in 0..<byteCount {
+                output.append(UInt8(truncatingIfNeeded: rest))
+                rest >>= 8
+            }
         }
 
         /// Appends a signed integer in decimal, as C's `%ld` writes it.
