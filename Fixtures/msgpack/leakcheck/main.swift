@@ -25,7 +25,7 @@ func bytes(_ value: PythonValue?) -> [UInt8] {
 }
 
 /// Runs one call; `true` when it returned.
-@discardableResult
+@MainActor @discardableResult
 func attempt(_ body: () throws -> Void) -> Bool {
     calls += 1
     do { try body(); return true } catch { return false }
@@ -73,7 +73,7 @@ for input: [UInt8] in [[0xDF, 0x41, 0x72, 0x72, 0x61], [0xDD, 0xFF, 0xFF, 0xFF, 
     if attempt({ _ = try codec.loads(input) }) { mismatches += 1 }
 }
 var state: UInt64 = 0x5EC0_0C1E
-func next() -> UInt64 {
+@MainActor func next() -> UInt64 {
     state &+= 0x9E37_79B9_7F4A_7C15
     var z = state
     z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
