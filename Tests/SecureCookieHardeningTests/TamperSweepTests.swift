@@ -9,9 +9,11 @@ import Testing
     /// A few replacement bytes: a base64 letter, a digit, structure (`=`, `&`, `?`, `%`), padding-like and non-ASCII.
     static let replacements: [UInt8] = Array("A0=&?%+/".utf8) + [0xC3]
 
-    /// The smallest fixtures of each codec (every position), plus larger ones (sampled positions).
+    /// The smallest fixtures of each codec (every position), plus larger ones (sampled positions);
+    /// only fixtures that verify as they are (some are written to exceed a limit on purpose).
     static var cases: [(WerkzeugFixture, stride: Int)] {
-        let byCodec = Dictionary(grouping: WerkzeugFixture.all, by: \.codec)
+        let readable = WerkzeugFixture.all.filter { (try? $0.unserialize($0.cookie)) != nil }
+        let byCodec = Dictionary(grouping: readable, by: \.codec)
         return byCodec.values.flatMap { fixtures -> [(WerkzeugFixture, stride: Int)] in
             let sorted = fixtures.sorted { $0.cookie.utf8.count < $1.cookie.utf8.count }
             let small = sorted.filter { $0.cookie.contains("&") }.prefix(3).map { ($0, stride: 1) }
