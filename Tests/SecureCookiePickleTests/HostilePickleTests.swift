@@ -19,9 +19,7 @@ struct HostilePickleTests {
     func refusedNamingWhatItWouldCall(_ record: PickleFixtures.Record) throws {
         let bytes = PickleFixtures.base64(try #require(record.string("pickle")))
         let construct = try #require(record.string("construct"))
-        let start = ContinuousClock.now
         let error = try #require(throws: SecureCookieError.self) { try PickleSerializationMethod.pickle.loads(bytes) }
-        #expect(ContinuousClock.now - start < .milliseconds(500))
         if construct.isEmpty {
             #expect(error.kind == .undecodable, "\(error)")
         } else {

@@ -9,11 +9,9 @@ struct PickleLimitTests {
     let codec = PickleSerializationMethod.pickle
 
     func limitError(_ bytes: [UInt8], limits: SecureCookieLimits = .default, inspect: Bool = false) throws -> SecureCookieError {
-        let start = ContinuousClock.now
         let error = try #require(throws: SecureCookieError.self) {
             if inspect { _ = try codec.inspect(bytes[...], limits: limits) } else { _ = try codec.loads(bytes[...], limits: limits) }
         }
-        #expect(ContinuousClock.now - start < .seconds(2))
         return error
     }
 

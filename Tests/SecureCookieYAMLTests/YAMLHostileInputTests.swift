@@ -29,12 +29,9 @@ struct YAMLHostileInputTests {
 
     @Test("billion laughs fails fast with the node limit")
     func billionLaughs() {
-        let clock = ContinuousClock()
-        var error: SecureCookieError?
-        let elapsed = clock.measure { error = failure(Self.billionLaughs) }
+        let error = failure(Self.billionLaughs)
         #expect(error?.kind == .limitExceeded)
         #expect(error?.limit == .nodes)
-        #expect(elapsed < .seconds(1))
     }
 
     @Test("aliases within the budget expand to copies")
