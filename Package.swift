@@ -36,13 +36,23 @@ let package = Package(
             providers: [.apt(["libmsgpack-dev"]), .brew(["msgpack"])]
         ),
         // Codecs: one target and product each, under Plugins/.
-        .target(name: "SecureCookieJSON", dependencies: ["SecureCookie"], path: "Plugins/SecureCookieJSON"),
-        .target(name: "SecureCookiePickle", dependencies: ["SecureCookie"], path: "Plugins/SecureCookiePickle"),
-        .target(name: "SecureCookieYAML", dependencies: ["SecureCookie", "CLibYAML"], path: "Plugins/SecureCookieYAML"),
+        .target(
+            name: "SecureCookieJSON", dependencies: ["SecureCookie"], path: "Plugins/SecureCookieJSON",
+            exclude: ["README.md"]
+        ),
+        .target(
+            name: "SecureCookiePickle", dependencies: ["SecureCookie"], path: "Plugins/SecureCookiePickle",
+            exclude: ["README.md"]
+        ),
+        .target(
+            name: "SecureCookieYAML", dependencies: ["SecureCookie", "CLibYAML"], path: "Plugins/SecureCookieYAML",
+            exclude: ["README.md", "leakcheck.sh"]
+        ),
         .target(
             name: "SecureCookieMessagePack",
             dependencies: ["SecureCookie", "CMsgPack"],
-            path: "Plugins/SecureCookieMessagePack"
+            path: "Plugins/SecureCookieMessagePack",
+            exclude: ["README.md"]
         ),
         // The command-line tool.
         .executableTarget(
