@@ -93,7 +93,9 @@ internal struct YAMLComposer {
                 if let tag, tag != "!" {
                     resolved = tag
                 } else {
-                    resolved = YAMLResolver.resolveScalar(value, plainImplicit: plainImplicit)
+                    // PyYAML treats the non-specific tag `!` as plain-implicit even on an empty node,
+                    // where libyaml reports plain_implicit = 0.
+                    resolved = YAMLResolver.resolveScalar(value, plainImplicit: plainImplicit || tag == "!")
                 }
                 finished = YAMLNode(tag: resolved, content: .scalar(value), mark: mark)
                 finishedAnchor = anchor

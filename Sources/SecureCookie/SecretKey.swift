@@ -8,6 +8,7 @@ public struct SecretKey: Sendable, Hashable, ExpressibleByStringLiteral {
     /// The key's bytes.
     public let bytes: [UInt8]
     internal let symmetricKey: SymmetricKey
+    internal let prekeyed: PrekeyedMACs
 
     /// A key from raw bytes.
     ///
@@ -15,6 +16,7 @@ public struct SecretKey: Sendable, Hashable, ExpressibleByStringLiteral {
     public init(bytes: [UInt8]) {
         self.bytes = bytes
         self.symmetricKey = SymmetricKey(data: bytes)
+        self.prekeyed = PrekeyedMACs(symmetricKey)
     }
 
     /// A key from text, used as its UTF-8 bytes.

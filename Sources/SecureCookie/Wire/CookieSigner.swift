@@ -8,11 +8,11 @@ internal enum CookieSigner {
     /// The MAC of the items of `body` (the item ranges index into `body`).
     static func authenticationCode(_ hash: HashMethod, key: SecretKey, body: [UInt8], items: [Range<Int>]) -> [UInt8] {
         switch hash.algorithm {
-        case .md5: return Array(mac(Insecure.MD5.self, key, body, items).finalize())
-        case .sha1: return Array(mac(Insecure.SHA1.self, key, body, items).finalize())
-        case .sha256: return Array(mac(SHA256.self, key, body, items).finalize())
-        case .sha384: return Array(mac(SHA384.self, key, body, items).finalize())
-        case .sha512: return Array(mac(SHA512.self, key, body, items).finalize())
+        case .md5: return Array(mac(key.prekeyed.md5, body, items).finalize())
+        case .sha1: return Array(mac(key.prekeyed.sha1, body, items).finalize())
+        case .sha256: return Array(mac(key.prekeyed.sha256, body, items).finalize())
+        case .sha384: return Array(mac(key.prekeyed.sha384, body, items).finalize())
+        case .sha512: return Array(mac(key.prekeyed.sha512, body, items).finalize())
         }
     }
 
@@ -20,16 +20,17 @@ internal enum CookieSigner {
     static func isValid(_ expected: [UInt8], _ hash: HashMethod, key: SecretKey, body: [UInt8], items: [Range<Int>]) -> Bool {
         guard expected.count == hash.digestByteCount else { return false }
         switch hash.algorithm {
-        case .md5: return mac(Insecure.MD5.self, key, body, items).finalize() == expected
-        case .sha1: return mac(Insecure.SHA1.self, key, body, items).finalize() == expected
-        case .sha256: return mac(SHA256.self, key, body, items).finalize() == expected
-        case .sha384: return mac(SHA384.self, key, body, items).finalize() == expected
-        case .sha512: return mac(SHA512.self, key, body, items).finalize() == expected
+        case .md5: return mac(key.prekeyed.md5, body, items).finalize() == expected
+        case .sha1: return mac(key.prekeyed.sha1, body, items).finalize() == expected
+        case .sha256: return mac(key.prekeyed.sha256, body, items).finalize() == expected
+        case .sha384: return mac(key.prekeyed.sha384, body, items).finalize() == expected
+        case .sha512: return mac(key.prekeyed.sha512, body, items).finalize() == expected
         }
     }
 
-    private static func mac<H: HashFunction>(_: H.Type, _ key: SecretKey, _ body: [UInt8], _ items: [Range<Int>]) -> HMAC<H> {
-        var hmac = HMAC<H>(key: key.symmetricKey)
+    /// Feeds `"|" + item` for each item to a copy of a keyed HMAC (`==` on its result is swift-crypto's constant-time compare).
+    private static func mac<H: HashFunction>(_ keyed: HMAC<H>, _ body: [UInt8], _ items: [Range<Int>]) -> HMAC<H> {
+        var hmac = keyed
         body.withUnsafeBytes { raw in
             for item in items {
                 hmac.update(data: separator)

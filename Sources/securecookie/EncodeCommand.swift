@@ -1,0 +1,86 @@
+import ArgumentParser
+import Foundation
+import SecureCookie
+
+/// `securecookie encode`: write cookies from tagged-JSON dicts.
+struct EncodeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "encode",
+        abstract: "Write a cookie for each tagged-JSON dict read from standard input, one a line.",
+        discussion: """
+            Each input line is a dict with str keys in tagged JSON, such as {"user": 42, "roles": {"$tuple": ["admin"]}}. \
+            Each output line is the cookie, signed with the first key, or {"$error": "<kind>", "message": "..."} \
+            for a value that fails (unrepresentable: a value the codec cannot hold, as Python's own codec \
+            refuses it; undecodable: the line is not tagged JSON). Exit 1 if any line failed.
+            """
+    )
+
+    @OptionGroup var codecOptions: CodecOptions
+    @Option(help: ArgumentHelp("The pickle protocol written, 0-5 (Python 3.8+ writes 4).", valueName: "n"),
+            transform: parseProtocol)
+    var `protocol`: Int = 4
+    @Option(help: ArgumentHelp("Store an expiry, a Unix time, in the cookie's _expires item.", valueName: "unix"))
+    var expires: Int64?
+    @OptionGroup(title: "Keys") var secrets: SecretOptions
+    @OptionGroup(title: "Limits") var limitOptions: LimitOptions
+
+    mutating func run() throws {
+        let io = ToolIO.standard()
+        let status = try execute(io: io)
+        io.flush()
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    /// Runs the command on the given streams.
+    ///
+    /// - Returns: The exit status.
+    func execute(io: ToolIO) throws -> Int32 {
+        let limits = limitOptions.limits
+        let format = try codecOptions.format(limits: limits, pickleProtocol: `protocol`)
+        let keys = secrets.keys
+        let progress = BatchProgress(io: io, verb: "encoded", noun: "values")
+        while let line = io.nextLine() {
+            do {
+                guard let text = String(bytes: line, encoding: .utf8) else {
+                    throw SecureCookieError.undecodable("the line is not valid UTF-8")
+                }
+                let data = try CookieData.dict(from: TaggedJSON.decode(text, limits: limits))
+                var cookie = SecureCookie(data, secretKeys: keys, format: format)
+                let value = try cookie.serialize(expires: expires)
+                try CookieData.checkLength(value, limits: limits)
+                io.writeLine(value)
+                progress.succeeded()
+            } catch {
+                io.writeLine(ErrorLine.text(for: error))
+                progress.failed(error)
+            }
+        }
+        progress.finish()
+        return progress.status
+    }
+}
+
+/// Checks on the data and the length of a cookie being written.
+enum CookieData {
+    /// The dict a cookie is made of: every key a `str`.
+    static func dict(from value: PythonValue) throws -> PythonDict {
+        guard case .dict(let dict) = value else {
+            throw SecureCookieError.unrepresentable("a cookie is a dict of str keys, not a \(value.typeName)")
+        }
+        for key in dict.orderedKeys {
+            guard case .str = key else {
+                throw SecureCookieError.unrepresentable("cookie keys must be str, not \(key.typeName)")
+            }
+        }
+        return dict
+    }
+
+    /// Refuses a cookie longer than the cookie-length limit (browsers drop cookies past 4096 bytes).
+    static func checkLength(_ cookie: String, limits: SecureCookieLimits) throws {
+        let length = cookie.utf8.count
+        guard length <= limits.maximumCookieLength else {
+            throw SecureCookieError.limitExceeded(
+                .cookieLength, "the cookie is \(length) bytes; at most \(limits.maximumCookieLength) are allowed")
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import ArgumentParser
+import SecureCookie
+import SecureCookiePickle
+
+/// `securecookie migrate`: re-issue cookies with another codec, hash or key.
+struct MigrateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "migrate",
+        abstract: "Re-issue cookies read from standard input with another codec, hash or key, one a line.",
+        discussion: """
+            Each cookie is verified with the --from-secret* keys and read with --from-codec, then written with \
+            --to-codec, --to-hash and the first --to-secret* key (the first old key when none is given). The \
+            expiry (_expires) is kept. A cookie that fails, or holds a value the new codec cannot hold, gives \
+            its {"$error": "<kind>", "message": "..."} line. Exit 1 if any line failed.
+            """
+    )
+
+    @Option(help: ArgumentHelp("The codec of the old cookies.", valueName: "name"))
+    var fromCodec: String = "pickle"
+    @Option(help: ArgumentHelp("The codec of the new cookies.", valueName: "name"))
+    var toCodec: String = "json"
+    @Option(help: ArgumentHelp("The old cookies' hash.", valueName: "name"), transform: parseHash)
+    var fromHash: HashMethod = .sha1
+    @Option(help: ArgumentHelp("The new cookies' hash (default: the old one).", valueName: "name"), transform: parseHash)
+    var toHash: HashMethod?
+    @Option(help: ArgumentHelp("The pickle protocol written, 0-5.", valueName: "n"), transform: parseProtocol)
+    var `protocol`: Int = 4
+    @Option(name: .customLong("py2-str"), help: ArgumentHelp("How Python 2 str values in old pickles are read.", valueName: "mode"),
+            transform: parsePython2Strings)
+    var python2Strings: PicklePython2Strings = .ascii
+    @Option(help: ArgumentHelp("The current Unix time, for expiry (default: the clock).", valueName: "unix"))
+    var now: Double?
+    @OptionGroup(title: "Old keys") var fromSecrets: FromSecretOptions
+    @OptionGroup(title: "New keys") var toSecrets: ToSecretOptions
+    @OptionGroup(title: "Limits") var limitOptions: LimitOptions
+
+    func validate() throws {
+        let registry = ToolCodecs.registry()
+        for name in [fromCodec, toCodec] {
+            do { _ = try registry.method(named: name) } catch let error as SecureCookieError { throw ValidationError(error.reason) }
+        }
+    }
+
+    mutating func run() throws {
+        let io = ToolIO.standard()
+        let status = try execute(io: io)
+        io.flush()
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    /// Runs the command on the given streams.
+    ///
+    /// - Returns: The exit status.
+    func execute(io: ToolIO) throws -> Int32 {
+        let limits = limitOptions.limits
+        let registry = ToolCodecs.registry(pickleProtocol: `protocol`, python2Strings: python2Strings)
+        let from = CookieFormat(serializationMethod: try registry.method(named: fromCodec), hashMethod: fromHash, limits: limits)
+        let to = CookieFormat(serializationMethod: try registry.method(named: toCodec), hashMethod: toHash ?? fromHash, limits: limits)
+        let oldKeys = fromSecrets.keys
+        let newKeys = toSecrets.keys.isEmpty ? oldKeys : toSecrets.keys
+        let progress = BatchProgress(io: io, verb: "migrated", noun: "cookies")
+        while let line = io.nextLine() {
+            do {
+                guard !line.isEmpty else { throw SecureCookieError.malformed("the line is empty") }
+                let old = try SecureCookie.unserialize(bytes: line, secretKeys: oldKeys, format: from, now: now)
+                var new = SecureCookie(old.data, secretKeys: newKeys, format: to)
+                let value = try new.serialize(expires: try Self.expiry(of: line, format: from))
+                try CookieData.checkLength(value, limits: limits)
+                io.writeLine(value)
+                progress.succeeded()
+            } catch {
+                io.writeLine(ErrorLine.text(for: error))
+                progress.failed(error)
+            }
+        }
+        progress.finish()
+        return progress.status
+    }
+
+    /// The `_expires` of a cookie that has already verified, as a Unix time.
+    static func expiry(of line: [UInt8], format: CookieFormat) throws -> Int64? {
+        let cookie = String(decoding: line, as: UTF8.self)
+        guard let item = try SecureCookie<CookieFormat>.unverifiedItems(of: cookie, format: format)
+            .last(where: { $0.key == "_expires" }) else { return nil }
+        switch try format.serializationMethod.loads(item.value[...], limits: format.limits) {
+        case .int(let seconds): return Int64(seconds)
+        case .float(let seconds) where seconds.isFinite && abs(seconds) < 9.0e18: return Int64(seconds.rounded(.down))
+        case .bool(let flag): return flag ? 1 : 0
+        default: throw SecureCookieError.unrepresentable("_expires is not a Unix time that fits in 64 bits")
+        }
+    }
+}

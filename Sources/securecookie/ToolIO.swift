@@ -1,0 +1,167 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where a command reads its lines and writes its output: the process's standard streams, or memory for tests.
+///
+/// Standard output is buffered (64 KiB) and written with `write(2)`: batch runs over millions of
+/// cookies must not pay a system call per line. Standard error is written at once.
+final class ToolIO {
+    /// Whether standard error is a terminal (progress is shown only then).
+    let stderrIsTerminal: Bool
+    private let input: LineSource
+    private var output: [UInt8] = []
+    private let outputDescriptor: Int32?
+    private(set) var collectedOutput: [UInt8] = []
+    private(set) var collectedErrors: String = ""
+    private let errorDescriptor: Int32?
+    private static let bufferSize = 1 << 16
+
+    private init(input: LineSource, outputDescriptor: Int32?, errorDescriptor: Int32?, stderrIsTerminal: Bool) {
+        self.input = input
+        self.outputDescriptor = outputDescriptor
+        self.errorDescriptor = errorDescriptor
+        self.stderrIsTerminal = stderrIsTerminal
+        output.reserveCapacity(Self.bufferSize)
+    }
+
+    /// The process's standard input, output and error.
+    static func standard() -> ToolIO {
+        ToolIO(input: DescriptorLineSource(descriptor: 0), outputDescriptor: 1, errorDescriptor: 2,
+               stderrIsTerminal: isatty(2) != 0)
+    }
+
+    /// Memory streams: `lines` as standard input; output and errors collected.
+    static func memory(input lines: [String] = []) -> ToolIO {
+        ToolIO(input: ArrayLineSource(lines), outputDescriptor: nil, errorDescriptor: nil, stderrIsTerminal: false)
+    }
+
+    /// The next input line, surrounding white space removed, or `nil` at the end of input.
+    func nextLine() -> [UInt8]? { input.next() }
+
+    /// Writes one line to standard output (buffered).
+    func writeLine(_ text: String) {
+        var text = text
+        text.withUTF8 { output.append(contentsOf: $0) }
+        output.append(UInt8(ascii: "\n"))
+        if output.count >= Self.bufferSize { flush() }
+    }
+
+    /// Writes text to standard error at once.
+    func writeError(_ text: String) {
+        guard let errorDescriptor else {
+            collectedErrors += text
+            return
+        }
+        flush()
+        ToolIO.writeAll(Array(text.utf8), to: errorDescriptor)
+    }
+
+    /// Writes what is buffered for standard output.
+    func flush() {
+        guard !output.isEmpty else { return }
+        if let outputDescriptor {
+            ToolIO.writeAll(output, to: outputDescriptor)
+        } else {
+            collectedOutput.append(contentsOf: output)
+        }
+        output.removeAll(keepingCapacity: true)
+    }
+
+    /// The collected output lines (memory streams).
+    var outputLines: [String] {
+        flush()
+        return String(decoding: collectedOutput, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            .dropLast().map(String.init)
+    }
+
+    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                guard let base = raw.baseAddress else { return }
+                let written = write(descriptor, base + offset, raw.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return  // a closed pipe: nothing more can be written
+                }
+                offset += written
+            }
+        }
+    }
+}
+
+/// A source of input lines, surrounding white space (CR and LF too) removed.
+protocol LineSource: AnyObject {
+    /// The next line, or `nil` at the end.
+    func next() -> [UInt8]?
+}
+
+/// Removes ASCII white space at both ends.
+func trimmedLine<C: BidirectionalCollection>(_ bytes: C) -> [UInt8] where C.Element == UInt8 {
+    func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+    guard let first = bytes.firstIndex(where: { !isSpace($0) }),
+          let last = bytes.lastIndex(where: { !isSpace($0) }) else { return [] }
+    return Array(bytes[first...last])
+}
+
+/// Lines read from a file descriptor in 64 KiB chunks.
+final class DescriptorLineSource: LineSource {
+    private let descriptor: Int32
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var atEnd = false
+
+    init(descriptor: Int32) { self.descriptor = descriptor }
+
+    func next() -> [UInt8]? {
+        while true {
+            if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
+                let line = trimmedLine(buffer[start..<newline])
+                start = newline + 1
+                return line
+            }
+            if atEnd {
+                guard start < buffer.count else { return nil }
+                let line = trimmedLine(buffer[start...])
+                start = buffer.count
+                return line
+            }
+            fill()
+        }
+    }
+
+    private func fill() {
+        if start > 0 {
+            buffer.removeSubrange(0..<start)
+            start = 0
+        }
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            if count <= 0 {
+                atEnd = true
+            } else {
+                buffer.append(contentsOf: chunk[0..<count])
+            }
+            return
+        }
+    }
+}
+
+/// Lines from memory.
+final class ArrayLineSource: LineSource {
+    private var lines: ArraySlice<String>
+
+    init(_ lines: [String]) { self.lines = lines[...] }
+
+    func next() -> [UInt8]? {
+        guard let line = lines.popFirst() else { return nil }
+        return trimmedLine(Array(line.utf8))
+    }
+}

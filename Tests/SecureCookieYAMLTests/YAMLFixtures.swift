@@ -1,0 +1,72 @@
+import Foundation
+import SecureCookie
+import SecureCookieTestKit
+import Testing
+
+/// Reads this target's fixtures (`Fixtures/yaml/`, made by `make_fixtures.py` with real PyYAML).
+enum YAMLFixtures {
+    static let folder = TestPaths.fixtures.appendingPathComponent("yaml")
+    static let suite = TestPaths.conformance.appendingPathComponent("yaml-test-suite")
+
+    /// One JSON-lines record, read as tagged JSON (a dict of str keys), so floats stay floats.
+    struct Record: Sendable, CustomTestStringConvertible {
+        let fields: PythonDict
+        var testDescription: String { fields["name"]?.stringValue ?? fields["id"]?.stringValue ?? "?" }
+
+        subscript(key: String) -> PythonValue? { fields[key] }
+        func string(_ key: String) -> String? { fields[key]?.stringValue }
+    }
+
+    static func records(_ file: String) -> [Record] {
+        guard let lines = try? TestPaths.lines(folder.appendingPathComponent(file)) else { return [] }
+        return lines.compactMap { line in
+            guard case .dict(let fields)? = try? TaggedJSON.decode(line) else { return nil }
+            return Record(fields: fields)
+        }
+    }
+
+    /// The yaml-test-suite case ids, sorted.
+    static let suiteCases: [String] = {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: suite.path)) ?? []
+        return names.filter { FileManager.default.fileExists(atPath: suite.appendingPathComponent($0).appendingPathComponent("in.yaml").path) }
+            .sorted()
+    }()
+
+    static func suiteFile(_ id: String, _ name: String) -> URL {
+        suite.appendingPathComponent(id).appendingPathComponent(name)
+    }
+}
+
+/// A text for a value that tells every Python type apart (1, 1.0 and True differ) and ignores
+/// dict and set order, for comparing a decoded value with PyYAML's.
+func canonicalText(_ value: PythonValue) -> String {
+    TaggedJSON.encode(canonical(value))
+}
+
+private func canonical(_ value: PythonValue) -> PythonValue {
+    switch value {
+    case .list(let items): return .list(items.map(canonical))
+    case .tuple(let items): return .tuple(items.map(canonical))
+    case .dict(let dict):
+        let pairs = dict.map { (canonical($0.key), canonical($0.value)) }
+            .sorted { TaggedJSON.encode($0.0) < TaggedJSON.encode($1.0) }
+        // Keys are kept distinct even where Python would merge them (1 and True), so they are
+        // listed rather than re-inserted into a dict.
+        return .list(pairs.map { .tuple([$0.0, $0.1]) } + [.str("$dict")])
+    case .set(let set): return .list(set.map(canonical).sorted { TaggedJSON.encode($0) < TaggedJSON.encode($1) } + [.str("$set")])
+    case .frozenset(let set):
+        return .list(set.map(canonical).sorted { TaggedJSON.encode($0) < TaggedJSON.encode($1) } + [.str("$frozenset")])
+    default: return value
+    }
+}
+
+/// Runs a throwing call and keeps its outcome.
+func outcome<T>(_ body: () throws -> T) -> Result<T, SecureCookieError> {
+    do {
+        return .success(try body())
+    } catch let error as SecureCookieError {
+        return .failure(error)
+    } catch {
+        return .failure(SecureCookieError.undecodable("unexpected error type: \(error)"))
+    }
+}
