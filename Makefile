@@ -6,7 +6,7 @@ TOOL := $(BUILD)/debug/securecookie
 PY27 ?= /root/.pyenv/versions/2.7.18/bin/python2.7
 export PY27
 
-.PHONY: demo test deps python build swift-test interop fixtures clean
+.PHONY: demo test deps python build swift-test interop hostile fixtures clean
 
 demo: python build
 	scripts/demo.sh $(TOOL)
@@ -27,6 +27,10 @@ swift-test: deps
 
 interop: python build
 	scripts/interop.sh $(TOOL)
+
+# The hostile corpus through the built binary under memory and time bounds (scripts/hostile.sh).
+hostile: build
+	scripts/hostile.sh $(TOOL)
 
 # Regenerates Fixtures/werkzeug/*.jsonl and the demo cookie with real Werkzeug (Python 3 and 2.7).
 fixtures: python

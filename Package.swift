@@ -35,8 +35,10 @@ let package = Package(
         ),
         .systemLibrary(
             name: "CMsgPack",
-            pkgConfig: "msgpack",
-            providers: [.apt(["libmsgpack-dev"])]
+            // msgpack-c up to 5.x (Debian 12's libmsgpack-dev 4.0) installs pkg-config `msgpack`;
+            // msgpack-c 6 renamed it `msgpack-c`: build with MSGPACK_PKG_CONFIG=msgpack-c there.
+            pkgConfig: Context.environment["MSGPACK_PKG_CONFIG"] ?? "msgpack",
+            providers: [.apt(["libmsgpack-dev"]), .brew(["msgpack"])]
         ),
         // Codecs: one target and product each, under Plugins/.
         .target(name: "SecureCookieJSON", dependencies: ["SecureCookie"], path: "Plugins/SecureCookieJSON"),
@@ -83,6 +85,13 @@ let package = Package(
         .testTarget(name: "SecureCookieYAMLTests", dependencies: ["SecureCookieYAML", "SecureCookieTestKit"]),
         .testTarget(name: "SecureCookieMessagePackTests", dependencies: ["SecureCookieMessagePack", "SecureCookieTestKit"]),
         .testTarget(name: "securecookieTests", dependencies: ["securecookie", "SecureCookieTestKit"]),
+        // Across every codec: tamper sweeps over real Werkzeug cookies, hostile signed inputs.
+        .testTarget(
+            name: "SecureCookieHardeningTests",
+            dependencies: [
+                "SecureCookieJSON", "SecureCookiePickle", "SecureCookieYAML", "SecureCookieMessagePack", "SecureCookieTestKit",
+            ]
+        ),
         .testTarget(
             name: "SecureCookieHummingbirdTests",
             dependencies: [
@@ -95,3 +104,20 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// libFuzzer targets, only when asked for (`SECURECOOKIE_FUZZ=1`, see Fuzz/run.sh): they have no
+// `main`, so an ordinary build must not see them.
+if Context.environment["SECURECOOKIE_FUZZ"] == "1" {
+    let fuzzers: [(String, [Target.Dependency])] = [
+        ("FuzzCookie", ["SecureCookie", "SecureCookieJSON"]),
+        ("FuzzPickle", ["SecureCookie", "SecureCookiePickle"]),
+        ("FuzzJSON", ["SecureCookie", "SecureCookieJSON"]),
+        ("FuzzYAML", ["SecureCookie", "SecureCookieYAML"]),
+        ("FuzzMessagePack", ["SecureCookie", "SecureCookieMessagePack"]),
+        ("FuzzSignedCookie", ["SecureCookie", "SecureCookieJSON", "SecureCookiePickle", "SecureCookieYAML", "SecureCookieMessagePack"]),
+    ]
+    for (name, dependencies) in fuzzers {
+        package.targets.append(.executableTarget(name: name, dependencies: dependencies, path: "Fuzz/\(name)"))
+        package.products.append(.executable(name: name, targets: [name]))
+    }
+}

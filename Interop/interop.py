@@ -42,6 +42,20 @@ PY2 = sys.version_info[0] == 2
 LABEL = "py%d.%d" % sys.version_info[:2]
 
 
+def say(text):
+    """Prints a line of text (UTF-8 on Python 2 too, whatever the terminal)."""
+    if PY2:
+        sys.stdout.write(text.encode("utf-8") + b"\n")
+        sys.stdout.flush()
+    else:
+        print(text, flush=True)
+
+
+def text_keys(data):
+    """A cookie's data with its keys as text (Werkzeug on Python 2 gives native str keys)."""
+    return dict((k.decode("utf-8") if isinstance(k, bytes) and PY2 else k, v) for k, v in data.items())
+
+
 class Results(object):
     def __init__(self, verbose):
         self.passed = 0
@@ -55,7 +69,7 @@ class Results(object):
         else:
             self.failed += 1
             text = "FAIL [%s] %s: %s" % (LABEL, where, message)
-            print(text if len(text) < 600 or self.verbose else text[:600] + "...")
+            say(text if len(text) < 600 or self.verbose else text[:600] + "...")
         return ok
 
 
@@ -83,6 +97,11 @@ def secret_bytes(spec):
     if "hex" in spec:
         return binascii.unhexlify(spec["hex"])
     return spec["text"].encode("utf-8")
+
+
+def as_tagged(value, codec):
+    """The tagged tree of what Werkzeug read with this codec (Python 2 str as that codec means it)."""
+    return tagged.to_tagged(value, py2_str="text" if (PY2 and codec == "yaml") else "bytes")
 
 
 def parse_line(text):
@@ -140,10 +159,10 @@ class Session(object):
             if not dumpable(codec, protocol, data):
                 continue
             cookie = wc.serialize(codec, hash_name, secret_bytes(secret), data, protocol)
-            back = wc.unserialize(codec, hash_name, secret_bytes(secret), cookie, protocol)
+            back = text_keys(wc.unserialize(codec, hash_name, secret_bytes(secret), cookie, protocol))
             if data and not back:
                 continue  # Werkzeug cannot read its own cookie back (e.g. YAML tuple keys)
-            cases.append((entry["name"], cookie, tagged.to_tagged(back)))
+            cases.append((entry["name"], cookie, as_tagged(back, codec)))
         args = ["decode"] + self.codec_args(codec, hash_name, protocol) + secret_args(secret)
         code, out, err = self.tool.run(args, [c[1] for c in cases])
         if not self.results.check(len(out) == len(cases), where, "%d lines for %d cookies; stderr: %s" % (len(out), len(cases), err.strip()[-300:])):
@@ -176,15 +195,15 @@ class Session(object):
                                    "Python cannot write it; expected an unrepresentable error line, got %s" % line[:200])
                 continue
             try:
-                expected = tagged.to_tagged(python_roundtrip(codec, protocol, data))
+                expected = as_tagged(python_roundtrip(codec, protocol, data), codec)
             except Exception:  # noqa: BLE001
                 continue  # Python cannot read its own output back; nothing to compare
             if is_error(parse_line(line)):
                 any_error = True
                 self.results.check(False, name, "Python writes it; Swift gave %s" % line)
                 continue
-            back = wc.unserialize(codec, hash_name, secret_bytes(secret), line, protocol)
-            got = tagged.to_tagged(back)
+            back = text_keys(wc.unserialize(codec, hash_name, secret_bytes(secret), line, protocol))
+            got = as_tagged(back, codec)
             self.results.check(tagged.same(got, expected), name,
                                "Werkzeug read %s, expected %s (cookie %s)" % (tagged.dumps(got), tagged.dumps(expected), line[:300]))
             reference = wc.serialize(codec, hash_name, secret_bytes(secret), data, protocol)
@@ -203,7 +222,7 @@ class Session(object):
         cookie = wc.serialize(codec, "sha1", secret_bytes(secret), dict(session), protocol, t)
         base = ["decode"] + self.codec_args(codec, "sha1", protocol) + secret_args(secret)
         code, out, _ = self.tool.run(base + ["--now", str(t - 5)], [cookie])
-        self.results.check(out and tagged.same(parse_line(out[0]), tagged.to_tagged(python_roundtrip(codec, protocol, session))),
+        self.results.check(out and tagged.same(parse_line(out[0]), as_tagged(python_roundtrip(codec, protocol, session), codec)),
                            where + " Werkzeug->Swift before", "got %s" % out)
         code, out, _ = self.tool.run(base + ["--now", str(t + 5)], [cookie])
         self.results.check(out and is_error(parse_line(out[0]), "expired") and code == 1, where + " Werkzeug->Swift after", "got %s exit %d" % (out, code))
@@ -217,13 +236,13 @@ class Session(object):
         original = wsc.time
         try:
             wsc.time = lambda: t - 5
-            before = wc.unserialize(codec, "sha1", secret_bytes(secret), out[0], protocol)
+            before = text_keys(wc.unserialize(codec, "sha1", secret_bytes(secret), out[0], protocol))
             wsc.time = lambda: t + 5
             after = wc.unserialize(codec, "sha1", secret_bytes(secret), out[0], protocol)
         finally:
             wsc.time = original
-        expected = tagged.to_tagged(python_roundtrip(codec, protocol, session))
-        self.results.check(tagged.same(tagged.to_tagged(before), expected), where + " Swift->Werkzeug before", "got %s" % before)
+        expected = as_tagged(python_roundtrip(codec, protocol, session), codec)
+        self.results.check(tagged.same(as_tagged(before, codec), expected), where + " Swift->Werkzeug before", "got %s" % before)
         self.results.check(after == {}, where + " Swift->Werkzeug after", "got %s" % after)
 
     def rotation(self, codec, protocol):
@@ -233,7 +252,7 @@ class Session(object):
         cookie = wc.serialize(codec, "sha256", secret_bytes(old), dict(session), protocol)
         args = ["decode"] + self.codec_args(codec, "sha256", protocol) + secret_args(new) + secret_args(old)
         code, out, _ = self.tool.run(args, [cookie])
-        self.results.check(code == 0 and out and tagged.same(parse_line(out[0]), tagged.to_tagged(python_roundtrip(codec, protocol, session))),
+        self.results.check(code == 0 and out and tagged.same(parse_line(out[0]), as_tagged(python_roundtrip(codec, protocol, session), codec)),
                            where, "got %s exit %d" % (out, code))
         code, out, _ = self.tool.run(["decode"] + self.codec_args(codec, "sha256", protocol) + secret_args(new), [cookie])
         self.results.check(code == 1 and out and is_error(parse_line(out[0]), "bad-signature"), where + " (new key only)", "got %s" % out)
@@ -260,12 +279,12 @@ class Session(object):
                 self.results.check(is_error(parse_line(line), "unrepresentable"), where + " " + name, "expected unrepresentable, got %s" % line[:200])
                 continue
             try:
-                expected = tagged.to_tagged(python_roundtrip(to_codec, protocol, data))
+                expected = as_tagged(python_roundtrip(to_codec, protocol, data), to_codec)
             except Exception:  # noqa: BLE001
                 continue
-            back = wc.unserialize(to_codec, "sha256", secret_bytes(new), line, protocol)
-            self.results.check(tagged.same(tagged.to_tagged(back), expected), where + " " + name,
-                               "Werkzeug read %s, expected %s" % (tagged.dumps(tagged.to_tagged(back)), tagged.dumps(expected)))
+            back = text_keys(wc.unserialize(to_codec, "sha256", secret_bytes(new), line, protocol))
+            self.results.check(tagged.same(as_tagged(back, to_codec), expected), where + " " + name,
+                               "Werkzeug read %s, expected %s" % (tagged.dumps(as_tagged(back, to_codec)), tagged.dumps(expected)))
 
     def hostile(self):
         sentinel_dir = tempfile.mkdtemp(prefix="securecookie-interop-")
@@ -318,7 +337,7 @@ def main():
     if args.codecs:
         codecs = [c for c in codecs if c in args.codecs.split(",")]
     missing = [c for c in ["json", "pickle", "yaml", "msgpack"] if c not in codecs]
-    print("%s: werkzeug %s, codecs %s%s" % (LABEL, werkzeug.__version__, ", ".join(codecs),
+    say("%s: werkzeug %s, codecs %s%s" % (LABEL, werkzeug.__version__, ", ".join(codecs),
                                            (" (not tested: %s)" % ", ".join(missing)) if missing else ""))
     session = Session(tool, results, load_corpus(), random.Random(20240101))
     hashes = args.hashes.split(",")
@@ -340,8 +359,8 @@ def main():
         session.hostile()
     for key in sorted(session.identical):
         same_bytes, total = session.identical[key]
-        print("%s: %s cookies byte-identical to Werkzeug's: %d/%d" % (LABEL, key, same_bytes, total))
-    print("%d passed, %d failed" % (results.passed, results.failed))
+        say("%s: %s cookies byte-identical to Werkzeug's: %d/%d" % (LABEL, key, same_bytes, total))
+    say("%d passed, %d failed" % (results.passed, results.failed))
     return 1 if results.failed else 0
 
 

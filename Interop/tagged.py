@@ -8,7 +8,8 @@ as do -0.0 and 0.0); ``dumps`` writes one line of JSON.
 
 Python 2 ``str`` has no single meaning: ``to_tagged(value, py2_str=...)`` shows it as the Swift
 tool's ``--py2-str`` mode would: ``"bytes"`` gives ``$bytes``; ``"ascii"``, ``"latin1"``,
-``"utf-8"`` decode it to text (and raise ``UnicodeDecodeError`` where that mode would fail).
+``"utf-8"`` decode it to text (and raise ``UnicodeDecodeError`` where that mode would fail);
+``"text"`` decodes UTF-8 and keeps what is not UTF-8 as bytes (PyYAML's reading on Python 2).
 """
 from __future__ import unicode_literals
 
@@ -87,6 +88,11 @@ def to_tagged(value, py2_str="bytes"):
         if isinstance(v, bytes_type):
             if not PY2 or py2_str == "bytes":
                 return {"$bytes": _b64(v)}
+            if py2_str == "text":  # PyYAML on Python 2 gives native str for ASCII text, str for !!binary
+                try:
+                    return v.decode("utf-8")
+                except UnicodeDecodeError:
+                    return {"$bytes": _b64(v)}
             return v.decode({"utf-8": "utf-8", "latin1": "latin-1"}.get(py2_str, "ascii"))
         if isinstance(v, list):
             return [conv(x) for x in v]

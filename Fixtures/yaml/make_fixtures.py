@@ -12,6 +12,9 @@ Writes, next to this script:
   ``{"id", "error": "<ExceptionType>: <first line>"}``, or ``{"id", "recursive": true}`` when
   the value refers to itself (the Swift codec refuses recursive aliases on purpose).
 - safe-load.jsonl: hand-written inputs for the YAML 1.1 typing rules, same fields plus "yaml".
+- scalars.jsonl: plain scalar texts (hand-picked and seeded-random ones built from the characters
+  the YAML 1.1 patterns care about), with the tag PyYAML's resolver gives a plain scalar of that
+  text ("tag") and what SafeConstructor builds from it ("value", or "error").
 - safe-dump.jsonl: values and what ``yaml.safe_dump(value)`` writes ("safe_dump"), what the
   same representer writes through libyaml's emitter (``yaml.dump(value, Dumper=CSafeDumper)``,
   "libyaml"), what ``safe_load`` reads back from safe_dump's text ("reloaded", or
@@ -196,6 +199,8 @@ def dump_cases():
             record["safe_dump"] = yaml.safe_dump(value)
             record["libyaml"] = yaml.dump(value, Dumper=yaml.CSafeDumper)
             reloaded = load_record(record["safe_dump"].encode("utf-8"))
+            # Where libyaml's emitter writes other text, PyYAML must still read the same value from it.
+            assert load_record(record["libyaml"].encode("utf-8")) == reloaded, name
             if "value" in reloaded:
                 record["reloaded"] = reloaded["value"]
             else:
@@ -205,9 +210,76 @@ def dump_cases():
         yield record
 
 
+SCALAR_SEEDS = [
+    "", "~", "null", "Null", "NULL", "nULL", "y", "Y", "yes", "YES", "yEs", "on", "ON", "oN", "off", "true", "True", "tRUE",
+    "0", "-0", "+0", "00", "0_", "0__", "0b", "0b_", "0b2", "0b101", "-0b1", "0x", "0x_", "0xg", "0xFf", "+0x1",
+    "0o7", "07", "08", "0_7", "1_000", "1__0", "_1", "1_", "12:30", "1:60", "1:5:9", "-1:59", "0:30", "1:00:00.5",
+    "1.", "1._", ".", "._", ".5", "-.5", "+.5", "1.5e3", "1.5e+3", "1.5E-3", "1e+3", "1.0e3", ".5e+1", "-.inf", "+.INF",
+    ".Inf", ".iNF", ".nan", "-.nan", ".NAN", "1_2.3_4", "12:30.5", "12:30:", "=", "<<", "<", "!", "&", "*",
+    "2001-12-14", "2001-12-14t21:59:43.10-05:00", "2001-12-14 21:59:43.10 -5", "2001-12-14  21:59:43", "2001-1-1 1:00:00",
+    "2001-12-14T21:59:43Z", "2001-12-14 21:59:43 Z", "2001-12-14T21:59:43.", "2001-12-14T21:59:43+0530",
+    "2001-12-14T21:59:43+05:3", "2001-12-1", "20011-12-14", "2001-12-14T25:00:00", "2001-02-29", "2000-02-29",
+    "9999-12-31 23:59:59.9999999", "0001-01-01", "0000-01-01", "2001-12-14\t21:59:43",
+    "123456789012345678901234567890", "-123456789012345678901234567890", "0x" + "f" * 40, "0b" + "1" * 100,
+    "1" * 30 + ":59", "1e400", "1.0e400", "-1.0e-400", "4.9e-324",
+]
+
+
+def scalar_texts():
+    import random
+    rng = random.Random(20240101)
+    alphabet = list("0123456789") * 3 + list("_:.eE+-xbonfiaT Z\t") + ["inf", "nan", "Inf", "NaN"]
+    texts = [t.replace("\\t", "\t") for t in SCALAR_SEEDS]
+    seen = set(texts)
+    while len(texts) < 3000:
+        if rng.random() < 0.6:
+            # Shaped like a number, date or time, with a chance of one character off.
+            digits = lambda: "".join(rng.choice("0123456789_") for _ in range(rng.randint(0, 4)))
+            parts = [rng.choice(["", "-", "+"]), rng.choice(["0", "1", "9", "0b", "0x", "0o", ""]) + digits()]
+            if rng.random() < 0.3:
+                parts.append("".join(":" + rng.choice(["5", "59", "60", "7", "05"]) for _ in range(rng.randint(1, 3))))
+            if rng.random() < 0.5:
+                parts.append("." + digits())
+            if rng.random() < 0.3:
+                parts.append(rng.choice("eE") + rng.choice(["", "+", "-"]) + digits())
+            if rng.random() < 0.15:
+                parts = ["%04d-%d-%02d" % (rng.randint(0, 2100), rng.randint(0, 13), rng.randint(0, 32)),
+                         rng.choice(["", "T", " ", "t", "  "]) + ("%d:%02d:%02d" % (rng.randint(0, 25), rng.randint(0, 60), rng.randint(0, 60))),
+                         rng.choice(["", ".5", ".1234567", "."]), rng.choice(["", "Z", " Z", "+1", "-05:30", " +5", "+25"])]
+            text = "".join(parts)
+            if text and rng.random() < 0.1:
+                i = rng.randrange(len(text))
+                text = text[:i] + rng.choice(alphabet) + text[i + 1:]
+        else:
+            text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 9)))
+        if rng.random() < 0.3:
+            text = rng.choice("-+.") + text
+        if text not in seen:
+            seen.add(text)
+            texts.append(text)
+    return texts
+
+
+def scalar_records():
+    from yaml.nodes import ScalarNode
+    resolver = yaml.resolver.Resolver()
+    for text in scalar_texts():
+        tag = resolver.resolve(ScalarNode, text, (True, False))
+        record = {"text": text, "tag": tag}
+        try:
+            value = yaml.SafeLoader("").construct_document(ScalarNode(tag, text))
+            record["value"] = to_tagged(value)
+        except Exception as exc:
+            record["error"] = type(exc).__name__
+        yield record
+
+
 if __name__ == "__main__":
+    if os.environ.get("PYTHONHASHSEED") != "0":  # set order follows str hashes: fix them for stable output
+        os.execve(sys.executable, [sys.executable] + sys.argv, dict(os.environ, PYTHONHASHSEED="0"))
     assert yaml.__version__.startswith("6.0"), yaml.__version__
     write_jsonl("pyyaml-safe-load.jsonl", suite_records())
     write_jsonl("safe-load.jsonl", load_cases())
     write_jsonl("safe-dump.jsonl", dump_cases())
+    write_jsonl("scalars.jsonl", scalar_records())
     print("PyYAML", yaml.__version__, "Python", sys.version.split()[0])

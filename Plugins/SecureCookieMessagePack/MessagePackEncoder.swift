@@ -34,8 +34,13 @@ internal struct MessagePackEncoder {
         case .int(let integer):
             try writer.write(Int64(integer))
         case .bigInt(let integer):
-            guard let unsigned = integer.uint64Value else { throw MessagePackError.integerRange(integer) }
-            try writer.write(unsigned)
+            if let small = integer.intValue {
+                try writer.write(Int64(small))
+            } else if let unsigned = integer.uint64Value {
+                try writer.write(unsigned)
+            } else {
+                throw MessagePackError.integerRange(integer)
+            }
         case .float(let double):
             try writer.write(double)
         case .str(let string):

@@ -21,11 +21,13 @@ internal final class LibYAMLEmitter {
     ///
     /// - Throws: ``SecureCookieError`` (unrepresentable) when libyaml cannot allocate one.
     init() throws {
-        emitter = UnsafeMutablePointer<yaml_emitter_t>.allocate(capacity: 1)
+        // Throw before `emitter` is set, so `deinit` never runs on a half-made emitter.
+        let emitter = UnsafeMutablePointer<yaml_emitter_t>.allocate(capacity: 1)
         guard yaml_emitter_initialize(emitter) == 1 else {
             emitter.deallocate()
             throw SecureCookieError.unrepresentable("libyaml could not allocate an emitter")
         }
+        self.emitter = emitter
         yaml_emitter_set_output(emitter, { data, buffer, size in
             guard let data, let buffer else { return 0 }
             let sink = Unmanaged<Sink>.fromOpaque(data).takeUnretainedValue()

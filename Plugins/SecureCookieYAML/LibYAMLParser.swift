@@ -14,15 +14,18 @@ internal final class LibYAMLParser {
     ///
     /// - Throws: ``SecureCookieError`` (undecodable) when libyaml cannot allocate its parser.
     init(_ bytes: ArraySlice<UInt8>) throws {
-        input = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(bytes.count, 1))
-        _ = input.initialize(from: bytes)
-        parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+        // Set up in locals and throw before any stored property is set, so `deinit` never runs
+        // on a half-made parser.
+        let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
         guard yaml_parser_initialize(parser) == 1 else {
             parser.deallocate()
-            input.deallocate()
             throw SecureCookieError.undecodable("libyaml could not allocate a parser")
         }
+        let input = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(bytes.count, 1))
+        _ = input.initialize(from: bytes)
         yaml_parser_set_input_string(parser, input.baseAddress, bytes.count)
+        self.parser = parser
+        self.input = input
     }
 
     deinit {

@@ -22,14 +22,10 @@ internal struct YAMLComposer {
 
     private final class Open {
         let node: YAMLNode
-        let anchor: String?
         var items: [YAMLNode] = []
         var count = 1
         var height = 1
-        init(node: YAMLNode, anchor: String?) {
-            self.node = node
-            self.anchor = anchor
-        }
+        init(node: YAMLNode) { self.node = node }
     }
 
     /// Composes the stream's only document.
@@ -109,7 +105,7 @@ internal struct YAMLComposer {
                 let resolved = (tag == nil || tag == "!") ? defaultTag : tag ?? defaultTag
                 let node = YAMLNode(tag: resolved, content: isSequence ? .sequence([]) : .mapping([]), mark: mark)
                 try register(anchor, node, mark)
-                stack.append(Open(node: node, anchor: anchor))
+                stack.append(Open(node: node))
                 continue
             case .sequenceEnd, .mappingEnd:
                 guard let open = stack.popLast() else {

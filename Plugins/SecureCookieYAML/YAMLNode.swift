@@ -1,3 +1,5 @@
+import SecureCookie
+
 /// A composed YAML node with its resolved tag, as PyYAML's composer builds it.
 ///
 /// A class, because aliases share nodes and merge-key flattening rewrites a mapping's pairs
@@ -38,5 +40,3 @@ internal final class YAMLNode {
         }
     }
 }
-
-import SecureCookie

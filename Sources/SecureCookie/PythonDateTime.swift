@@ -20,8 +20,9 @@ public struct PythonTimeDelta: Sendable, Hashable, Comparable {
     ///   - microseconds: Microseconds.
     /// - Returns: `nil` when the result is outside Python's range or the fields overflow.
     public init?(days: Int, seconds: Int = 0, microseconds: Int = 0) {
-        guard abs(days) <= Self.maximumDays * 2, abs(seconds) <= Int(Int32.max) * 86_400,
-              abs(microseconds) <= Int(Int32.max) * 1_000_000 else { return nil }
+        // `magnitude`, not `abs`: `abs(Int.min)` traps.
+        guard days.magnitude <= UInt(Self.maximumDays * 2), seconds.magnitude <= UInt(Int32.max) * 86_400,
+              microseconds.magnitude <= UInt(Int32.max) * 1_000_000 else { return nil }
         var us = microseconds
         var s = seconds + us.floorDivide(1_000_000)
         us = us.floorModulo(1_000_000)
@@ -100,6 +101,8 @@ public struct PythonDate: Sendable, Hashable, Comparable {
     ///
     /// - Returns: `nil` outside years 1...9999.
     public init?(daysSinceUnixEpoch days: Int) {
+        // 0001-01-01 ... 9999-12-31; checked first so that the arithmetic below cannot overflow.
+        guard (-719_162...2_932_896).contains(days) else { return nil }
         let z = days + 719_468
         let era = z.floorDivide(146_097)
         let doe = z - era * 146_097
@@ -139,7 +142,11 @@ public struct PythonTime: Sendable, Hashable {
     public init?(hour: Int, minute: Int = 0, second: Int = 0, microsecond: Int = 0, utcOffset: PythonTimeDelta? = nil) {
         guard (0...23).contains(hour), (0...59).contains(minute), (0...59).contains(second),
               (0...999_999).contains(microsecond) else { return nil }
-        if let utcOffset, abs(utcOffset.totalMicroseconds) >= 86_400_000_000 { return nil }
+        // Within ±24 hours means days is 0 or -1 once normalised; checked first so that
+        // `totalMicroseconds` cannot overflow on a huge timedelta.
+        if let utcOffset, !(-1...0).contains(utcOffset.days) || abs(utcOffset.totalMicroseconds) >= 86_400_000_000 {
+            return nil
+        }
         self.hour = hour
         self.minute = minute
         self.second = second
@@ -201,7 +208,9 @@ public struct PythonDateTime: Sendable, Hashable {
     ///   - utcOffset: The offset to show it at, or `nil` for a naive datetime in UTC.
     /// - Returns: `nil` outside years 1...9999.
     public init?(microsecondsSinceUnixEpoch microseconds: Int, utcOffset: PythonTimeDelta? = nil) {
-        let local = microseconds + (utcOffset?.totalMicroseconds ?? 0)
+        if let utcOffset, !(-1...0).contains(utcOffset.days) { return nil }
+        let (local, overflow) = microseconds.addingReportingOverflow(utcOffset?.totalMicroseconds ?? 0)
+        guard !overflow else { return nil }
         let days = local.floorDivide(86_400_000_000)
         let rest = local.floorModulo(86_400_000_000)
         guard let date = PythonDate(daysSinceUnixEpoch: days) else { return nil }

@@ -36,7 +36,7 @@ extension PythonValue: Equatable, Hashable {
             switch value.form {
             case .nan, .signalingNaN: return .nan
             case .infinity: return .number(value.isNegative ? -.infinity : .infinity)
-            case .finite: return .decimal(value)
+            case .finite: return value.exactDouble.map(NumericKey.real) ?? .decimal(value)
             }
         default: return nil
         }

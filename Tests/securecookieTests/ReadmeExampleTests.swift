@@ -6,11 +6,6 @@ import Testing
 /// The README's library examples, compiled and checked against Werkzeug's known answers.
 @Suite("README examples")
 struct ReadmeExampleTests {
-    /// Werkzeug's defaults: pickle, SHA-1.
-    struct LegacySession: SecureCookieFormat {
-        var serializationMethod: any SerializationMethod { PickleSerializationMethod() }
-    }
-
     struct Session: SecureCookieFormat {
         var serializationMethod: any SerializationMethod { JSONSerializationMethod() }
         var hashMethod: HashMethod { .sha256 }
@@ -18,10 +13,10 @@ struct ReadmeExampleTests {
 
     @Test("the seed example serializes as Werkzeug does and reads back")
     func seedExample() throws {
-        var cookie = SecureCookie(["foo": 42, "baz": .tuple([1, 2, 3])], secretKey: "deadbeef", format: LegacySession())
+        var cookie = SecureCookie(["foo": 42, "baz": .tuple([1, 2, 3])], secretKey: "deadbeef")
         let value = try cookie.serialize()
         #expect(value == "8eM1MRUnsd9Wg0KzlK/ixRuWTrw=?baz=gASVCQAAAAAAAABLAUsCSwOHlC4=&foo=gARLKi4=")
-        let back = try SecureCookie.unserialize(value, secretKey: "deadbeef", format: LegacySession())
+        let back = try SecureCookie.unserialize(value, secretKey: "deadbeef", format: .pickle)
         #expect(back["baz"].map { strictlyEqual($0, .tuple([1, 2, 3])) } == true)
         #expect(back.isNew == false)
     }

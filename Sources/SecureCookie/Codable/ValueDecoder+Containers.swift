@@ -63,7 +63,9 @@ internal struct KeyedValueDecodingContainer<Key: CodingKey>: KeyedDecodingContai
 
     func superDecoder() throws -> any Decoder {
         // A missing `super` key reads as None, as Foundation's decoders do.
-        ValueDecoder(value: dict[.str(AnyCodingKey.super.stringValue)] ?? PythonValue.none, codingPath: path + [AnyCodingKey.super], options: options)
+        ValueDecoder(
+            value: dict[.str(AnyCodingKey.super.stringValue)] ?? PythonValue.none, codingPath: path + [AnyCodingKey.super], options: options
+        )
     }
 
     func superDecoder(forKey key: Key) throws -> any Decoder {
@@ -99,27 +101,39 @@ internal struct UnkeyedValueDecodingContainer: UnkeyedDecodingContainer {
         return (elements[currentIndex], path)
     }
 
+    /// Reads the next element as a scalar, moving past it only when it was read.
+    private mutating func scalar<T>(_ type: T.Type, _ read: (PythonValue, [any CodingKey]) throws -> T) throws -> T {
+        let (value, path) = try next(type)
+        currentIndex -= 1
+        let result = try read(value, path)
+        currentIndex += 1
+        return result
+    }
+
     mutating func decodeNil() throws -> Bool {
-        guard !isAtEnd else { _ = try next(Never.self); return false }
+        guard !isAtEnd else {
+            _ = try next(Never.self)
+            return false
+        }
         guard ScalarDecoding.isNone(elements[currentIndex]) else { return false }
         currentIndex += 1
         return true
     }
 
-    mutating func decode(_ type: Bool.Type) throws -> Bool { let (v, p) = try next(type); return try ScalarDecoding.bool(v, at: p) }
-    mutating func decode(_ type: String.Type) throws -> String { let (v, p) = try next(type); return try ScalarDecoding.string(v, at: p) }
-    mutating func decode(_ type: Double.Type) throws -> Double { let (v, p) = try next(type); return try ScalarDecoding.double(v, at: p) }
-    mutating func decode(_ type: Float.Type) throws -> Float { let (v, p) = try next(type); return try ScalarDecoding.float(v, at: p) }
-    mutating func decode(_ type: Int.Type) throws -> Int { let (v, p) = try next(type); return try ScalarDecoding.integer(type, v, at: p) }
-    mutating func decode(_ type: Int8.Type) throws -> Int8 { let (v, p) = try next(type); return try ScalarDecoding.integer(type, v, at: p) }
-    mutating func decode(_ type: Int16.Type) throws -> Int16 { let (v, p) = try next(type); return try ScalarDecoding.integer(type, v, at: p) }
-    mutating func decode(_ type: Int32.Type) throws -> Int32 { let (v, p) = try next(type); return try ScalarDecoding.integer(type, v, at: p) }
-    mutating func decode(_ type: Int64.Type) throws -> Int64 { let (v, p) = try next(type); return try ScalarDecoding.integer(type, v, at: p) }
-    mutating func decode(_ type: UInt.Type) throws -> UInt { let (v, p) = try next(type); return try ScalarDecoding.integer(type, v, at: p) }
-    mutating func decode(_ type: UInt8.Type) throws -> UInt8 { let (v, p) = try next(type); return try ScalarDecoding.integer(type, v, at: p) }
-    mutating func decode(_ type: UInt16.Type) throws -> UInt16 { let (v, p) = try next(type); return try ScalarDecoding.integer(type, v, at: p) }
-    mutating func decode(_ type: UInt32.Type) throws -> UInt32 { let (v, p) = try next(type); return try ScalarDecoding.integer(type, v, at: p) }
-    mutating func decode(_ type: UInt64.Type) throws -> UInt64 { let (v, p) = try next(type); return try ScalarDecoding.integer(type, v, at: p) }
+    mutating func decode(_ type: Bool.Type) throws -> Bool { try scalar(type) { try ScalarDecoding.bool($0, at: $1) } }
+    mutating func decode(_ type: String.Type) throws -> String { try scalar(type) { try ScalarDecoding.string($0, at: $1) } }
+    mutating func decode(_ type: Double.Type) throws -> Double { try scalar(type) { try ScalarDecoding.double($0, at: $1) } }
+    mutating func decode(_ type: Float.Type) throws -> Float { try scalar(type) { try ScalarDecoding.float($0, at: $1) } }
+    mutating func decode(_ type: Int.Type) throws -> Int { try scalar(type) { try ScalarDecoding.integer(type, $0, at: $1) } }
+    mutating func decode(_ type: Int8.Type) throws -> Int8 { try scalar(type) { try ScalarDecoding.integer(type, $0, at: $1) } }
+    mutating func decode(_ type: Int16.Type) throws -> Int16 { try scalar(type) { try ScalarDecoding.integer(type, $0, at: $1) } }
+    mutating func decode(_ type: Int32.Type) throws -> Int32 { try scalar(type) { try ScalarDecoding.integer(type, $0, at: $1) } }
+    mutating func decode(_ type: Int64.Type) throws -> Int64 { try scalar(type) { try ScalarDecoding.integer(type, $0, at: $1) } }
+    mutating func decode(_ type: UInt.Type) throws -> UInt { try scalar(type) { try ScalarDecoding.integer(type, $0, at: $1) } }
+    mutating func decode(_ type: UInt8.Type) throws -> UInt8 { try scalar(type) { try ScalarDecoding.integer(type, $0, at: $1) } }
+    mutating func decode(_ type: UInt16.Type) throws -> UInt16 { try scalar(type) { try ScalarDecoding.integer(type, $0, at: $1) } }
+    mutating func decode(_ type: UInt32.Type) throws -> UInt32 { try scalar(type) { try ScalarDecoding.integer(type, $0, at: $1) } }
+    mutating func decode(_ type: UInt64.Type) throws -> UInt64 { try scalar(type) { try ScalarDecoding.integer(type, $0, at: $1) } }
 
     mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
         // Move past the element only once it decoded, so a caller may retry it as another type.

@@ -189,12 +189,13 @@ extension ValueEncoder.State {
         case .datetime:
             let microseconds = (seconds * 1_000_000).rounded()
             guard let utc = PythonTimeDelta(days: 0),
-                  let exact = Int(exactly: microseconds),
-                  let datetime = PythonDateTime(microsecondsSinceUnixEpoch: exact, utcOffset: utc)
+                let exact = Int(exactly: microseconds),
+                let datetime = PythonDateTime(microsecondsSinceUnixEpoch: exact, utcOffset: utc)
             else {
                 throw EncodingError.invalidValue(
                     date,
-                    EncodingError.Context(codingPath: path, debugDescription: "date \(seconds) s from 1970 is outside Python's years 1...9999")
+                    EncodingError.Context(
+                        codingPath: path, debugDescription: "date \(seconds) s from 1970 is outside Python's years 1...9999")
                 )
             }
             return .datetime(datetime)

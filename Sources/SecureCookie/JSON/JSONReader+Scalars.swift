@@ -99,7 +99,12 @@ extension JSONReader {
     private func makeString(_ bytes: UnsafeBufferPointer<UInt8>, ascii: Bool, begin: Int) throws -> String {
         if ascii { return String(decoding: bytes, as: UTF8.self) }
         guard let string = String(validating: bytes, as: UTF8.self) else {
-            throw SecureCookieError.undecodable("JSON: invalid UTF-8 in the string starting at offset \(begin)")
+            // Python decodes with `surrogatepass`, so ED A0..BF xx is a lone surrogate there: say so.
+            let surrogate = zip(bytes, bytes.dropFirst()).contains { $0 == 0xED && (0xA0...0xBF).contains($1) }
+            throw SecureCookieError.undecodable(
+                surrogate
+                    ? "JSON: UTF-8-encoded lone surrogate in the string starting at offset \(begin) (a Swift string cannot hold it)"
+                    : "JSON: invalid UTF-8 in the string starting at offset \(begin)")
         }
         return string
     }

@@ -2,11 +2,6 @@
 ///
 /// Iterative, so nesting never grows the call stack; depth and node counts are checked as it goes.
 internal struct JSONReader {
-    private enum Frame {
-        case array([PythonValue])
-        case object(PythonDict, key: String)
-    }
-
     internal let input: UnsafeBufferPointer<UInt8>
     internal var position = 0
     private let limits: SecureCookieLimits
@@ -39,7 +34,12 @@ internal struct JSONReader {
     // MARK: - Structure
 
     private mutating func readValue() throws -> PythonValue {
-        var stack: [Frame] = []
+        // Open containers, innermost last. Each kind keeps its contents on its own stack so that
+        // items are appended in place, straight into the array or dict that becomes the value.
+        var containers: [Bool] = []  // true for an object
+        var arrays: [[PythonValue]] = []
+        var objects: [PythonDict] = []
+        var keys: [String] = []
         nextValue: while true {
             skipWhiteSpace()
             var value: PythonValue
@@ -47,64 +47,59 @@ internal struct JSONReader {
             try countNode()
             switch input[position] {
             case UInt8(ascii: "["):
-                try enter(depth: stack.count + 1)
+                try enter(depth: containers.count + 1)
                 position += 1
                 skipWhiteSpace()
                 if peek() == UInt8(ascii: "]") {
                     position += 1
                     value = .list([])
                 } else {
-                    stack.append(.array([]))
+                    containers.append(false)
+                    arrays.append([])
                     continue nextValue
                 }
             case UInt8(ascii: "{"):
-                try enter(depth: stack.count + 1)
+                try enter(depth: containers.count + 1)
                 position += 1
                 skipWhiteSpace()
                 if peek() == UInt8(ascii: "}") {
                     position += 1
                     value = .dict(PythonDict())
                 } else {
-                    let key = try readKey()
-                    stack.append(.object(PythonDict(), key: key))
+                    keys.append(try readKey())
+                    containers.append(true)
+                    objects.append(PythonDict())
                     continue nextValue
                 }
             default:
                 value = try readScalar()
             }
             // A value is complete: hand it to the enclosing containers, closing those that end here.
-            while let frame = stack.popLast() {
-                skipWhiteSpace()
-                switch frame {
-                case .array(var items):
-                    items.append(value)
-                    switch peek() {
-                    case UInt8(ascii: ","):
-                        position += 1
-                        stack.append(.array(items))
-                        continue nextValue
-                    case UInt8(ascii: "]"):
-                        position += 1
-                        value = .list(items)
-                    default:
-                        throw error("expecting ',' delimiter")
-                    }
-                case .object(var dict, let key):
-                    dict[.str(key)] = value
-                    switch peek() {
-                    case UInt8(ascii: ","):
-                        position += 1
-                        skipWhiteSpace()
-                        let next = try readKey()
-                        stack.append(.object(dict, key: next))
-                        continue nextValue
-                    case UInt8(ascii: "}"):
-                        position += 1
-                        value = .dict(dict)
-                    default:
-                        throw error("expecting ',' delimiter")
-                    }
+            while let isObject = containers.last {
+                if isObject {
+                    objects[objects.count - 1][.str(keys.removeLast())] = value
+                } else {
+                    arrays[arrays.count - 1].append(value)
                 }
+                skipWhiteSpace()
+                switch peek() {
+                case UInt8(ascii: ","):
+                    position += 1
+                    if isObject {
+                        skipWhiteSpace()
+                        keys.append(try readKey())
+                    }
+                    continue nextValue
+                case UInt8(ascii: "]") where !isObject:
+                    position += 1
+                    value = .list(arrays.removeLast())
+                case UInt8(ascii: "}") where isObject:
+                    position += 1
+                    value = .dict(objects.removeLast())
+                default:
+                    throw error("expecting ',' delimiter")
+                }
+                containers.removeLast()
             }
             return value
         }

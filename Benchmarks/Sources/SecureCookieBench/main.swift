@@ -1,0 +1,128 @@
+import Foundation
+import SecureCookie
+import SecureCookieJSON
+import SecureCookieMessagePack
+import SecureCookiePickle
+import SecureCookieYAML
+
+// securecookie-bench [--python PATH] [--tool PATH] [--batch N] [--json PATH]
+// Measures serialize/unserialize per codec on Werkzeug's seed example, a ~650-byte session and a
+// ~4 KB cookie, and — in the same run — Werkzeug 0.16.1 on CPython over the same cookies.
+
+let arguments = CommandLine.arguments
+func option(_ name: String) -> String? {
+    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
+    return arguments[index + 1]
+}
+let benchDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let python = option("--python") ?? ProcessInfo.processInfo.environment["PYTHON"] ?? "python3"
+let secretText = "benchmark-secret-key-0123456789abcdef"
+let secret = SecretKey(secretText)
+
+@discardableResult
+func run(_ executable: String, _ args: [String], stdin: URL? = nil, stdout: URL? = nil) throws -> (Data, Double) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable.contains("/") ? executable : "/usr/bin/env")
+    process.arguments = executable.contains("/") ? args : [executable] + args
+    let pipe = Pipe()
+    if let stdout { process.standardOutput = try FileHandle(forWritingTo: stdout) } else { process.standardOutput = pipe }
+    if let stdin { process.standardInput = try FileHandle(forReadingFrom: stdin) }
+    let start = ContinuousClock.now
+    try process.run()
+    let data = stdout == nil ? pipe.fileHandleForReading.readDataToEndOfFile() : Data()
+    process.waitUntilExit()
+    let seconds = (ContinuousClock.now - start).seconds
+    guard process.terminationStatus == 0 else { throw CocoaError(.executableLoad) }
+    return (data, seconds)
+}
+
+func formatFor(_ codec: String) -> CookieFormat {
+    switch codec {
+    case "json": return .json
+    case "yaml": return .yaml
+    case "msgpack": return .msgpack
+    default: return .pickle
+    }
+}
+
+func text(_ value: Double, _ digits: Int = 2) -> String { String(format: "%.\(digits)f", value) }
+
+print("Measuring Werkzeug on CPython (\(python))…")
+let (pythonOutput, _) = try run(python, [benchDirectory.appendingPathComponent("werkzeug_bench.py").path, "measure"])
+guard let report = try JSONSerialization.jsonObject(with: pythonOutput) as? [String: Any],
+      let cases = report["cases"] as? [[String: Any]] else {
+    print("the Python side printed no report")
+    exit(1)
+}
+print("Python \(report["python"] ?? "?"), Werkzeug \(report["werkzeug"] ?? "?"); Swift release build\n")
+
+var rows: [[String: Any]] = []
+print("| codec | payload | cookie B | op | Swift µs | allocs | Werkzeug µs | × faster | floor µs | × floor |")
+print("|---|---|---:|---|---:|---:|---:|---:|---:|---:|")
+let floor = Floor(secret: Array(secretText.utf8))
+for entry in cases {
+    guard let codec = entry["codec"] as? String, let payload = entry["payload"] as? String,
+          let cookie = entry["cookie"] as? String, let pyUnserialize = entry["unserialize_ns"] as? Double,
+          let pySerialize = entry["serialize_ns"] as? Double else { continue }
+    let format = formatFor(codec)
+    let decoded = try SecureCookie.unserialize(cookie, secretKey: secret, format: format, now: 0)
+    let bytes = Array(cookie.utf8)
+    var scratch: [UInt8] = []
+    let floorMeasure = Measurement.of { precondition(floor.run(bytes, scratch: &scratch) > 0) }
+    let read = try Measurement.of { _ = try SecureCookie.unserialize(bytes: bytes, secretKeys: [secret], format: format, now: 0) }
+    let write = try Measurement.of {
+        var cookie = SecureCookie(decoded.data, secretKeys: [secret], format: format)
+        _ = try cookie.serialize()
+    }
+    for (op, swift, py) in [("unserialize", read, pyUnserialize), ("serialize", write, pySerialize)] {
+        print("| \(codec) | \(payload) | \(bytes.count) | \(op) | \(text(swift.nanoseconds / 1000)) | \(text(swift.allocations, 1)) | "
+            + "\(text(py / 1000, 1)) | \(text(py / swift.nanoseconds, 1)) | \(text(floorMeasure.nanoseconds / 1000)) | "
+            + "\(text(swift.nanoseconds / floorMeasure.nanoseconds, 1)) |")
+        rows.append(["codec": codec, "payload": payload, "bytes": bytes.count, "op": op, "swift_ns": swift.nanoseconds,
+                     "allocations": swift.allocations, "werkzeug_ns": py, "floor_ns": floorMeasure.nanoseconds])
+    }
+}
+
+if let cpickle = report["cpickle"] as? [String: Double],
+   let session = cases.first(where: { $0["codec"] as? String == "pickle" && $0["payload"] as? String == "session" }),
+   let cookie = session["cookie"] as? String {
+    let decoded = try SecureCookie.unserialize(cookie, secretKey: secret, format: .pickle, now: 0)
+    let value = PythonValue.dict(decoded.data)
+    let pickled = try PickleSerializationMethod().dumps(value)
+    let loads = try Measurement.of { _ = try PickleSerializationMethod().loads(pickled[...], limits: .default) }
+    let dumps = try Measurement.of { _ = try PickleSerializationMethod().dumps(value) }
+    print("\nPickle codec alone on the session (\(pickled.count) bytes, protocol 4) vs CPython's C `_pickle`:")
+    print("| op | Swift µs | allocs | CPython C µs | × faster |\n|---|---:|---:|---:|---:|")
+    for (op, swift, py) in [("loads", loads, cpickle["loads_ns"] ?? .nan), ("dumps", dumps, cpickle["dumps_ns"] ?? .nan)] {
+        print("| \(op) | \(text(swift.nanoseconds / 1000)) | \(text(swift.allocations, 1)) | \(text(py / 1000)) | \(text(py / swift.nanoseconds, 1)) |")
+        rows.append(["codec": "pickle-codec", "payload": "session", "op": op, "swift_ns": swift.nanoseconds,
+                     "allocations": swift.allocations, "cpython_c_ns": py])
+    }
+}
+
+if let tool = option("--tool") {
+    let count = Int(option("--batch") ?? "20000") ?? 20_000
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("securecookie-bench-\(getpid())")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let input = directory.appendingPathComponent("cookies.txt")
+    let output = directory.appendingPathComponent("out.txt")
+    FileManager.default.createFile(atPath: output.path, contents: nil)
+    try run(python, [benchDirectory.appendingPathComponent("werkzeug_bench.py").path, "write-batch", input.path, String(count), secretText])
+    var swiftBest = Double.infinity, pythonBest = Double.infinity
+    for _ in 0..<3 {
+        swiftBest = min(swiftBest, try run(tool, ["decode", "--codec", "pickle", "--secret", secretText], stdin: input, stdout: output).1)
+        pythonBest = min(pythonBest, try run(python, [benchDirectory.appendingPathComponent("werkzeug_bench.py").path, "batch", input.path, secretText],
+                                             stdout: output).1)
+    }
+    print("\nBatch decode of \(count) pickle session cookies to tagged JSON, process start included (best of 3):")
+    print("| `securecookie decode` s | Python loop (Werkzeug) s | × faster |\n|---:|---:|---:|")
+    print("| \(text(swiftBest, 3)) | \(text(pythonBest, 3)) | \(text(pythonBest / swiftBest, 1)) |")
+    rows.append(["codec": "batch", "payload": "session", "op": "decode-\(count)", "swift_s": swiftBest, "python_s": pythonBest])
+    try? FileManager.default.removeItem(at: directory)
+}
+
+if let path = option("--json") {
+    let data = try JSONSerialization.data(withJSONObject: ["python": report["python"] ?? "", "rows": rows], options: [.prettyPrinted, .sortedKeys])
+    try data.write(to: URL(fileURLWithPath: path))
+    print("\nwrote \(path)")
+}

@@ -1,0 +1,16 @@
+import SecureCookie
+import SecureCookiePickle
+
+/// The Pickle decoder on any bytes (what a leaked key lets an attacker sign), then re-encoding what it read.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzPickle(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    let codec = PickleSerializationMethod()
+    if let value = try? codec.loads(bytes[...], limits: .default) {
+        _ = try? codec.dumps(value)
+        _ = TaggedJSON.encode(value)
+    }
+    _ = try? codec.inspect(bytes[...], limits: .default)
+    return 0
+}
+

@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+
+@testable import SecureCookie
+
+/// Encoding then decoding gives back the original, for the shapes a session type uses.
+@Suite struct CodableRoundTripTests {
+    struct Session: Codable, Equatable {
+        enum Role: String, Codable { case admin, guest }
+        struct Preferences: Codable, Equatable {
+            var theme: String
+            var fontScale: Float
+        }
+        var userID: UInt64
+        var roles: Set<Role>
+        var preferences: Preferences
+        var visits: [Int: Int]
+        var lastSeen: Date
+        var avatar: Data?
+        var balance: Decimal
+        var tags: [String: [String]]
+        var home: URL
+    }
+
+    static let sample = Session(
+        userID: .max,
+        roles: [.admin, .guest],
+        preferences: .init(theme: "dark", fontScale: 1.25),
+        visits: [2024: 3, 2025: 1],
+        lastSeen: Date(timeIntervalSince1970: 1_704_164_645.25),
+        avatar: Data([0x89, 0x50, 0x4E, 0x47]),
+        balance: Decimal(string: "12.34", locale: nil) ?? 0,
+        tags: ["a": ["x", "y"], "b": []],
+        home: URL(string: "https://example.com/u/42") ?? URL(fileURLWithPath: "/")
+    )
+
+    @Test(arguments: [
+        PythonValueEncoder(), PythonValueEncoder(dateStrategy: .datetime),
+        PythonValueEncoder(dataStrategy: .base64), PythonValueEncoder(dateStrategy: .datetime, dataStrategy: .base64),
+    ])
+    func roundTrips(encoder: PythonValueEncoder) throws {
+        let value = try encoder.encode(Self.sample)
+        let decoded = try PythonValueDecoder(dataStrategy: encoder.dataStrategy).decode(Session.self, from: value)
+        #expect(decoded == Self.sample)
+    }
+
+    @Test func integerKeyedDictionaryIsWrittenWithStrKeys() throws {
+        // Keyed containers always write str keys (as JSONEncoder does); they read back as Int keys.
+        let value = try PythonValueEncoder().encode([7: "seven"])
+        #expect(value == ["7": "seven"])
+        #expect(try value.decode(as: [Int: String].self) == [7: "seven"])
+    }
+
+    @Test(arguments: [Int.min, -1, 0, 1, Int.max])
+    func integers(value: Int) throws {
+        #expect(try PythonValue(encoding: value).decode(as: Int.self) == value)
+    }
+
+    @Test(arguments: [0.0, -0.0, 0.1, 1e300, -Double.leastNonzeroMagnitude, .infinity])
+    func doubles(value: Double) throws {
+        let decoded = try PythonValue(encoding: value).decode(as: Double.self)
+        #expect(decoded == value)
+        #expect(decoded.sign == value.sign)
+    }
+
+    @Test(arguments: ["", "Zoë", "e\u{301}", "\u{1F600}", "\0"])
+    func strings(value: String) throws {
+        let encoded = try PythonValue(encoding: value)
+        #expect(encoded == .str(value))
+        #expect(try encoded.decode(as: String.self).utf8.elementsEqual(value.utf8))
+    }
+}
