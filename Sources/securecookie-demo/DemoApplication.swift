@@ -24,21 +24,26 @@ enum DemoApplication {
         let router = Router(context: DemoContext.self)
         router.add(middleware: SecureCookieMiddleware(secretKeys: secretKeys, format: format, configuration: configuration))
         router.get("/") { _, context -> String in
-            let count = context.session["count"].map { String(describing: $0) } ?? "none"
+            let count: String
+            switch context.session["count"] {
+            case nil: count = "none"
+            case .int(let value)?: count = "\(value)"
+            case let other?: count = "a \(other.typeName)"
+            }
             return "count: \(count)\nGET /counter adds one; GET /grow?bytes=N adds N bytes to the session.\n"
         }
         router.get("/counter") { _, context -> Response in
-            try counter(context: context)
+            counter(context: context)
         }
         router.get("/grow") { request, context -> Response in
-            try grow(request: request, context: context)
+            grow(request: request, context: context)
         }
         return router
     }
 
     /// `GET /counter`.
-    private static func counter(context: DemoContext) throws -> Response {
-        try context.secureCookieSession.withLockedCookie { session in
+    private static func counter(context: DemoContext) -> Response {
+        context.secureCookieSession.withLockedCookie { session in
             let next: Int
             switch session["count"] {
             case nil:
@@ -54,7 +59,7 @@ enum DemoApplication {
     }
 
     /// `GET /grow?bytes=N`.
-    private static func grow(request: Request, context: DemoContext) throws -> Response {
+    private static func grow(request: Request, context: DemoContext) -> Response {
         guard let text = request.uri.queryParameters["bytes"], let bytes = Int(String(text)),
               (0...maximumGrowth).contains(bytes) else {
             return self.text("bytes must be an integer from 0 to \(maximumGrowth)\n", status: .badRequest)

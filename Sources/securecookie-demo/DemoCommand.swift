@@ -66,7 +66,7 @@ struct DemoCommand: AsyncParsableCommand {
         let configuration = SecureCookieSessionConfiguration(cookie: cookie, sessionLifetime: maxAge.map(Int64.init))
         var logger = Logger(label: "securecookie-demo")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
-        logger.info("Sessions in \(format.serializationMethod.name)", metadata: ["port": "\(port)"])
+        logger.info("Sessions in the \(format.serializationMethod.name) codec, cookie \(cookie.name)")
         let app = Application(
             router: DemoApplication.router(secretKeys: keys, format: format, configuration: configuration),
             configuration: .init(address: .hostname(hostname, port: port), serverName: "securecookie-demo"),
