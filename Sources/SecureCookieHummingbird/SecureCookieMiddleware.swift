@@ -72,8 +72,10 @@ public struct SecureCookieMiddleware<Context: SecureCookieRequestContext>: Route
             if !cookie.isModified {
                 context.logger.info(
                     "Re-issuing the session cookie in the current form",
-                    metadata: ["secure_cookie.name": "\(configuration.cookie.name)",
-                               "secure_cookie.reissue": "\(cookie.reissueReasons)"])
+                    metadata: [
+                        "secure_cookie.name": "\(configuration.cookie.name)",
+                        "secure_cookie.reissue": "\(cookie.reissueReasons)",
+                    ])
             }
             response.headers[values: .setCookie].append(header)
             return response
@@ -108,7 +110,8 @@ public struct SecureCookieMiddleware<Context: SecureCookieRequestContext>: Route
         if let lifetime = configuration.sessionLifetime {
             options.sessionExpires = Int64(now.rounded(.down)) + lifetime
         } else if options.sessionExpires == nil, options.expires == nil, let expiry = cookie.sessionExpiry,
-                  let seconds = Int64(exactly: expiry.rounded(.down)) {
+            let seconds = Int64(exactly: expiry.rounded(.down))
+        {
             // A re-issue keeps the expiry the session arrived with rather than dropping it.
             options.sessionExpires = seconds
         }

@@ -1,5 +1,6 @@
-import struct Foundation.Date
 public import SecureCookie
+
+import struct Foundation.Date
 
 /// How ``SecureCookieMiddleware`` names, writes and times the session cookie.
 public struct SecureCookieSessionConfiguration: Sendable {

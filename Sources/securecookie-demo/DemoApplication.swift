@@ -61,7 +61,8 @@ enum DemoApplication {
     /// `GET /grow?bytes=N`.
     private static func grow(request: Request, context: DemoContext) -> Response {
         guard let text = request.uri.queryParameters["bytes"], let bytes = Int(String(text)),
-              (0...maximumGrowth).contains(bytes) else {
+            (0...maximumGrowth).contains(bytes)
+        else {
             return self.text("bytes must be an integer from 0 to \(maximumGrowth)\n", status: .badRequest)
         }
         return context.secureCookieSession.withLockedCookie { session in

@@ -50,8 +50,9 @@ struct DemoServerTests {
         }
     }
 
-    @Test("A Werkzeug pickle cookie with count 41 is answered 42 and re-issued as JSON",
-          arguments: ["python3Pickle", "python2Pickle"])
+    @Test(
+        "A Werkzeug pickle cookie with count 41 is answered 42 and re-issued as JSON",
+        arguments: ["python3Pickle", "python2Pickle"])
     func legacyCookieIsReissued(name: String) async throws {
         let legacy = Self.fixtures.cookie(name)
         let (app, store) = try Self.application()

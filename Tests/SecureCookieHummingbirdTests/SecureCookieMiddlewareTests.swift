@@ -86,15 +86,17 @@ struct SecureCookieMiddlewareTests {
         return [
             BadCookie(label: "MAC changed", header: tampered, kind: "bad-signature"),
             BadCookie(label: "data changed", header: forged, kind: "bad-signature"),
-            BadCookie(label: "signed with a key the server does not have",
-                      header: fixtures.cookie("jsonRotatedKey").cookie, kind: "bad-signature"),
+            BadCookie(
+                label: "signed with a key the server does not have",
+                header: fixtures.cookie("jsonRotatedKey").cookie, kind: "bad-signature"),
             BadCookie(label: "expired in 2001", header: fixtures.cookie("jsonExpired").cookie, kind: "expired"),
             BadCookie(label: "not a cookie at all", header: "session=garbage", kind: nil),
         ]
     }()
 
-    @Test("A cookie that fails starts a new session, logged with its error kind and never its value",
-          arguments: badCookies)
+    @Test(
+        "A cookie that fails starts a new session, logged with its error kind and never its value",
+        arguments: badCookies)
     func badCookieStartsFreshSession(_ bad: BadCookie) async throws {
         let (app, store) = Self.application()
         try await app.test(.router) { client in
@@ -129,10 +131,11 @@ struct SecureCookieMiddlewareTests {
             let setCookie = try #require(response.headers.setCookies.first)
             #expect(setCookie.pair.hasPrefix("sid=\""))
             // Expires = now + Max-Age as Werkzeug's cookie_date(1700003600) writes it.
-            #expect(setCookie.attributes == [
-                "Domain=example.com", "Expires=Tue, 14-Nov-2023 23:13:20 GMT", "Max-Age=3600", "Secure", "HttpOnly",
-                "Path=/app", "SameSite=Strict",
-            ])
+            #expect(
+                setCookie.attributes == [
+                    "Domain=example.com", "Expires=Tue, 14-Nov-2023 23:13:20 GMT", "Max-Age=3600", "Secure", "HttpOnly",
+                    "Path=/app", "SameSite=Strict",
+                ])
             let session = try SecureCookie.load(
                 cookieHeader: setCookie.pair, name: "sid", secretKeys: [Self.fixtures.secretKey],
                 format: CookieFormat(serializationMethod: .json), now: now)
