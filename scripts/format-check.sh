@@ -51,7 +51,8 @@ if [ "$count" -gt 0 ]; then
     printf '%s\n' "$findings" | sed -E 's/.*\[([A-Za-z]+)\].*/\1/' | sort | uniq -c | sort -rn
     echo
     echo "findings by file (top 20):"
-    printf '%s\n' "$findings" | cut -d: -f1 | sort | uniq -c | sort -rn | head -20
+    # (head closes the pipe early: without `|| true`, pipefail would end the script here.)
+    printf '%s\n' "$findings" | cut -d: -f1 | sort | uniq -c | sort -rn | head -20 || true
 fi
 if [ -n "$other" ]; then
     echo "swift-format also said:" >&2

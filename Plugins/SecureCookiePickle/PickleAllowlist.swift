@@ -104,6 +104,8 @@ internal enum PickleAllowlist {
                 guard arguments.count <= 3 else { throw bad("takes days, seconds, microseconds") }
                 let fields = try arguments.map { item -> Int in
                     guard let value = Self.integer(item) else { throw bad("needs integers, not \(item.typeName)") }
+                    // Far outside timedelta's range either way; keeps the arithmetic below from overflowing.
+                    guard value.magnitude < 1 << 53 else { throw bad("out of range") }
                     return value
                 }
                 guard let delta = PythonTimeDelta(days: fields.first ?? 0, seconds: fields.count > 1 ? fields[1] : 0,

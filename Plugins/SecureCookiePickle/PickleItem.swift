@@ -51,6 +51,9 @@ internal final class PickleNode {
     var object: PickleObjectParts?
     /// Set while the resolver is inside this node (to find cycles).
     var visiting = false
+    /// The value the resolver built for this node, its node count and nesting height, so a
+    /// shared node is built once (as Python builds one object) and only counted again.
+    var resolved: (value: PythonValue, count: Int, height: Int)?
 
     init(_ kind: Kind, items: [PickleItem] = []) {
         self.kind = kind
@@ -78,6 +81,7 @@ internal final class PickleNode {
     func clear() {
         items = []
         object = nil
+        resolved = nil
     }
 }
 

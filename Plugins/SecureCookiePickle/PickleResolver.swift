@@ -10,6 +10,8 @@ internal struct PickleResolver {
     let python2Strings: PicklePython2Strings
     let limits: SecureCookieLimits
     private var nodesLeft: Int
+    /// The deepest level reached so far, for the heights of cached nodes.
+    private var deepest = 0
 
     init(python2Strings: PicklePython2Strings, limits: SecureCookieLimits) {
         self.python2Strings = python2Strings
@@ -25,7 +27,8 @@ internal struct PickleResolver {
         }
     }
 
-    private func enter(_ depth: Int) throws {
+    private mutating func enter(_ depth: Int) throws {
+        if depth > deepest { deepest = depth }
         guard depth <= limits.maximumDepth else {
             throw SecureCookieError.limitExceeded(.depth, "the pickle's value nests more than \(limits.maximumDepth) levels")
         }
@@ -58,22 +61,48 @@ internal struct PickleResolver {
     }
 
     private mutating func value(of node: PickleNode, depth: Int) throws -> PythonValue {
+        if let resolved = node.resolved {
+            try enter(depth + resolved.height)
+            try count(resolved.count)
+            return resolved.value
+        }
         try enter(depth + 1)
         guard !node.visiting else {
             throw SecureCookieError.refused("recursive value", "a \(node.typeName) contains itself, which a value cannot")
         }
+        let nodesBefore = nodesLeft
+        let deepestBefore = deepest
+        deepest = depth + 1
         try count(1)
         node.visiting = true
         defer { node.visiting = false }
+        let result = try build(node, depth: depth)
+        node.resolved = (result, nodesBefore - nodesLeft, deepest - depth)
+        deepest = max(deepest, deepestBefore)
+        return result
+    }
+
+    /// The elements of a container node, taken out of it (the node keeps its built value instead).
+    private func takeItems(_ node: PickleNode) -> [PickleItem] {
+        var items: [PickleItem] = []
+        swap(&items, &node.items)
+        items.reverse()
+        return items
+    }
+
+    private mutating func build(_ node: PickleNode, depth: Int) throws -> PythonValue {
         let inner = depth + 1
         switch node.kind {
-        case .list:
-            return .list(try node.items.map { try value($0, depth: inner) })
-        case .tuple:
-            return .tuple(try node.items.map { try value($0, depth: inner) })
+        case .list, .tuple:
+            var items = takeItems(node)
+            var values: [PythonValue] = []
+            values.reserveCapacity(items.count)
+            while let item = items.popLast() { values.append(try value(item, depth: inner)) }
+            return node.kind == .list ? .list(values) : .tuple(values)
         case .set, .frozenset:
+            var items = takeItems(node)
             var set = PythonSet()
-            for item in node.items {
+            while let item = items.popLast() {
                 let element = try value(item, depth: inner)
                 guard element.isHashable else {
                     throw SecureCookieError.undecodable("unhashable type: '\(element.typeName)' in a \(node.typeName)")
@@ -82,7 +111,17 @@ internal struct PickleResolver {
             }
             return node.kind == .set ? .set(set) : .frozenset(set)
         case .dict:
-            return .dict(try dict(node.items, depth: inner))
+            var items = takeItems(node)
+            var dict = PythonDict()
+            dict.reserveCapacity(items.count / 2)
+            while let keyItem = items.popLast(), let valueItem = items.popLast() {
+                let key = try value(keyItem, depth: inner)
+                guard key.isHashable else {
+                    throw SecureCookieError.undecodable("unhashable type: '\(key.typeName)' as a dict key")
+                }
+                dict[key] = try value(valueItem, depth: inner)
+            }
+            return .dict(dict)
         case .object:
             guard let parts = node.object, let constructor = parts.constructor else {
                 throw SecureCookieError.refused("global \(node.object?.name ?? "?")", "not in the pickle codec's allowlist")
@@ -99,18 +138,6 @@ internal struct PickleResolver {
             try measure(result, depth: depth, counted: true)
             return result
         }
-    }
-
-    private mutating func dict(_ items: [PickleItem], depth: Int) throws -> PythonDict {
-        var dict = PythonDict()
-        var index = 0
-        while index + 1 < items.count {
-            let key = try value(items[index], depth: depth)
-            guard key.isHashable else { throw SecureCookieError.undecodable("unhashable type: '\(key.typeName)' as a dict key") }
-            dict[key] = try value(items[index + 1], depth: depth)
-            index += 2
-        }
-        return dict
     }
 
     private func invoke(_ constructor: PickleConstructor, _ call: PickleConstructor.Call) throws -> PythonValue {

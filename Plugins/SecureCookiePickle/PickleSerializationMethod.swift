@@ -83,7 +83,8 @@ public struct PickleSerializationMethod: InspectableSerializationMethod {
     ///
     /// Allowlisted values appear as values; anything else as inert `{"$object": ...}` and
     /// `{"$global": "mod.name"}` nodes, and recursion as `{"$cycle": k}`. Registered constructors
-    /// are not called either.
+    /// are not called either. A Python 2 `str` that the ``python2Strings`` option cannot decode is
+    /// shown as `{"$bytes": ...}` rather than failing the whole view.
     ///
     /// - Parameters:
     ///   - bytes: The pickle (not verified).

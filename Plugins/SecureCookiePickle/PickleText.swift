@@ -151,10 +151,27 @@ internal enum PickleText {
 
     /// UTF-8 text (`BINUNICODE` and friends, `GLOBAL` names).
     static func utf8(_ bytes: UnsafeBufferPointer<UInt8>, reader: PickleReader, what: String) throws -> String {
+        if isASCII(bytes) { return String(decoding: bytes, as: UTF8.self) }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw reader.error("\(what) is not valid UTF-8 (or holds a surrogate, which a Swift string cannot hold)")
         }
         return text
+    }
+
+    /// Whether every byte is below 0x80, eight at a time.
+    @inline(__always) static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        while i + 8 <= bytes.count {
+            if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+            i += 8
+        }
+        while i < bytes.count {
+            if bytes[i] >= 0x80 { return false }
+            i += 1
+        }
+        return true
     }
 
     static func hexValue(_ byte: UInt8) -> UInt8? {

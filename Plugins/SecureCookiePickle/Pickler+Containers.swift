@@ -105,29 +105,30 @@ extension Pickler.Session {
         }
         memoPut()
         guard !dict.isEmpty else { return }
+        let keys = dict.orderedKeys
+        let values = dict.orderedValues
         if proto == 0 {
-            for (key, value) in dict {
-                try save(key)
-                try save(value)
+            for index in keys.indices {
+                try save(keys[index])
+                try save(values[index])
                 write(Op.setItem)
             }
             return
         }
-        if dict.count == 1 {
-            try save(dict[0].key)
-            try save(dict[0].value)
+        if keys.count == 1 {
+            try save(keys[0])
+            try save(values[0])
             write(Op.setItem)
             return
         }
-        var index = dict.startIndex
+        var index = 0
         var batch: Int
         repeat {
             batch = 0
             write(Op.mark)
-            while index != dict.endIndex {
-                let (key, value) = dict[index]
-                try save(key)
-                try save(value)
+            while index < keys.count {
+                try save(keys[index])
+                try save(values[index])
                 index += 1
                 batch += 1
                 if batch == Self.batchSize { break }
@@ -142,7 +143,7 @@ extension Pickler.Session {
     /// 1000 (an empty batch closing a set of exactly 1000·k items); before, `set(list)` by reduce.
     mutating func writeSet(_ set: PythonSet) throws {
         guard proto >= 4 else {
-            try saveReduce(module: "builtins", name: "set", argumentCount: 1) { try $0.saveList(set) }
+            try saveReduce(.set, argumentCount: 1) { try $0.saveList(set) }
             return
         }
         write(Op.emptySet)
@@ -167,7 +168,7 @@ extension Pickler.Session {
     /// `frozenset(list)` by reduce.
     mutating func writeFrozenSet(_ set: PythonSet) throws {
         guard proto >= 4 else {
-            try saveReduce(module: "builtins", name: "frozenset", argumentCount: 1) { try $0.saveList(set) }
+            try saveReduce(.frozenset, argumentCount: 1) { try $0.saveList(set) }
             return
         }
         write(Op.mark)

@@ -7,23 +7,21 @@ extension Pickler.Session {
     /// and name as strings then `STACK_GLOBAL`; before, `GLOBAL module\nname\n` with Python 2
     /// module names below protocol 3. A memo entry follows, so a second use is a memo reference.
     ///
-    /// - Parameters:
-    ///   - module: The Python 3 module, such as `datetime`.
-    ///   - name: The name in the module.
-    mutating func saveGlobal(module: String, name: String) {
+    /// - Parameter global: The class or function.
+    mutating func saveGlobal(_ global: Pickler.Global) {
         boundary()
-        let key = Pickler.SharedObject.global(module: module, name: name)
+        let key = Pickler.SharedObject.global(global)
         if fetchShared(key) { return }
         if proto >= 4 {
-            saveString(module, shared: .moduleName(module))
-            saveString(name, shared: nil)
+            saveString(global.module.name, shared: .moduleName(global.module))
+            saveString(global.name, shared: nil)
             write(Op.stackGlobal)
         } else {
             write(Op.global)
             // _compat_pickle.REVERSE_IMPORT_MAPPING, for the one module used here.
-            write(contentsOf: (proto < 3 && module == "builtins" ? "__builtin__" : module).utf8)
+            write(contentsOf: (proto < 3 && global.module == .builtins ? "__builtin__" : global.module.name).utf8)
             write(UInt8(ascii: "\n"))
-            write(contentsOf: name.utf8)
+            write(contentsOf: global.name.utf8)
             write(UInt8(ascii: "\n"))
         }
         shared[key] = memoPut()
@@ -33,16 +31,15 @@ extension Pickler.Session {
     /// `REDUCE`, and a memo entry for the object built.
     ///
     /// - Parameters:
-    ///   - module: The callable's module.
-    ///   - name: The callable's name.
+    ///   - callable: The class or function called.
     ///   - argumentCount: The number of arguments.
     ///   - arguments: Saves the arguments.
     /// - Returns: The memo index of the object built.
     @discardableResult
     mutating func saveReduce(
-        module: String, name: String, argumentCount: Int, arguments: (inout Pickler.Session) throws -> Void
+        _ callable: Pickler.Global, argumentCount: Int, arguments: (inout Pickler.Session) throws -> Void
     ) throws -> Int {
-        saveGlobal(module: module, name: name)
+        saveGlobal(callable)
         try saveTuple(count: argumentCount, items: arguments)
         write(Op.reduce)
         return memoPut()
@@ -52,7 +49,7 @@ extension Pickler.Session {
 
     /// `complex`: `copyreg.pickle_complex` gives `complex(real, imag)` at every protocol.
     mutating func writeComplex(_ real: Double, _ imaginary: Double) throws {
-        try saveReduce(module: "builtins", name: "complex", argumentCount: 2) { session in
+        try saveReduce(.complex, argumentCount: 2) { session in
             session.saveFloat(real)
             session.saveFloat(imaginary)
         }
@@ -68,9 +65,9 @@ extension Pickler.Session {
             }, data: bytes, dataCount: bytes.count)
             memoPut()
         } else if bytes.isEmpty {
-            try saveReduce(module: "builtins", name: "bytearray", argumentCount: 0) { _ in }
+            try saveReduce(.bytearray, argumentCount: 0) { _ in }
         } else {
-            try saveReduce(module: "builtins", name: "bytearray", argumentCount: 1) { session in
+            try saveReduce(.bytearray, argumentCount: 1) { session in
                 try session.saveBytes(bytes, shared: nil)
             }
         }
@@ -78,7 +75,7 @@ extension Pickler.Session {
 
     /// `Decimal.__reduce__`: `Decimal(str(self))`, the string a fresh object.
     mutating func writeDecimal(_ decimal: PythonDecimal) throws {
-        try saveReduce(module: "decimal", name: "Decimal", argumentCount: 1) { session in
+        try saveReduce(.decimal, argumentCount: 1) { session in
             session.saveString(decimal.description, shared: nil)
         }
     }
@@ -87,7 +84,7 @@ extension Pickler.Session {
 
     /// `timedelta.__reduce__`: `timedelta(days, seconds, microseconds)`.
     mutating func writeTimeDelta(_ delta: PythonTimeDelta) throws {
-        try saveReduce(module: "datetime", name: "timedelta", argumentCount: 3) { session in
+        try saveReduce(.timedelta, argumentCount: 3) { session in
             session.saveInt(delta.days)
             session.saveInt(delta.seconds)
             session.saveInt(delta.microseconds)
@@ -97,7 +94,7 @@ extension Pickler.Session {
     /// `date.__reduce__`: `date(state)`, the state 4 bytes (year high, year low, month, day).
     mutating func writeDate(_ date: PythonDate) throws {
         let state = [UInt8(date.year >> 8), UInt8(date.year & 0xFF), UInt8(date.month), UInt8(date.day)]
-        try saveReduce(module: "datetime", name: "date", argumentCount: 1) { session in
+        try saveReduce(.date, argumentCount: 1) { session in
             try session.saveBytes(state, shared: nil)
         }
     }
@@ -106,7 +103,7 @@ extension Pickler.Session {
     /// (hour, minute, second, microsecond big-endian in 3 bytes).
     mutating func writeTime(_ time: PythonTime) throws {
         let state = Self.timeState(time)
-        try saveReduce(module: "datetime", name: "time", argumentCount: time.utcOffset == nil ? 1 : 2) { session in
+        try saveReduce(.time, argumentCount: time.utcOffset == nil ? 1 : 2) { session in
             try session.saveBytes(state, shared: nil)
             if let offset = time.utcOffset { try session.saveTimeZone(offset) }
         }
@@ -118,7 +115,7 @@ extension Pickler.Session {
         let date = datetime.date
         let state = [UInt8(date.year >> 8), UInt8(date.year & 0xFF), UInt8(date.month), UInt8(date.day)]
             + Self.timeState(datetime.time)
-        try saveReduce(module: "datetime", name: "datetime", argumentCount: datetime.utcOffset == nil ? 1 : 2) { session in
+        try saveReduce(.datetime, argumentCount: datetime.utcOffset == nil ? 1 : 2) { session in
             try session.saveBytes(state, shared: nil)
             if let offset = datetime.utcOffset { try session.saveTimeZone(offset) }
         }
@@ -139,7 +136,7 @@ extension Pickler.Session {
         }
         let isUTC = offset.totalMicroseconds == 0
         if isUTC && fetchShared(.utc) { return }
-        let index = try saveReduce(module: "datetime", name: "timezone", argumentCount: 1) { session in
+        let index = try saveReduce(.timezone, argumentCount: 1) { session in
             session.boundary()
             try session.writeTimeDelta(offset)
         }

@@ -4,35 +4,25 @@ extension Pickler.Session {
     /// Writes any value (the C pickler's `save`).
     mutating func save(_ value: PythonValue) throws {
         switch value {
-        case .str(let text):
-            saveString(text, shared: Self.singletonKey(text))
-            return
-        case .bytes(let bytes):
-            try saveBytes(bytes, shared: Self.singletonKey(bytes))
-            return
-        default:
-            break
-        }
-        boundary()
-        switch value {
-        case .none: write(Op.none)
-        case .bool(let flag): writeBool(flag)
-        case .int(let integer): writeInt(integer)
-        case .bigInt(let integer): try writeBigInt(integer)
-        case .float(let double): writeFloat(double)
-        case .str, .bytes: break  // handled above
-        case .complex(let real, let imaginary): try writeComplex(real, imaginary)
-        case .bytearray(let bytes): try writeByteArray(bytes)
-        case .list(let items): try nested { try $0.writeList(items) }
-        case .tuple(let items): try nested { try $0.writeTuple(items) }
-        case .dict(let dict): try nested { try $0.writeDict(dict) }
-        case .set(let set): try nested { try $0.writeSet(set) }
-        case .frozenset(let set): try nested { try $0.writeFrozenSet(set) }
-        case .datetime(let datetime): try writeDateTime(datetime)
-        case .date(let date): try writeDate(date)
-        case .time(let time): try writeTime(time)
-        case .timedelta(let delta): try writeTimeDelta(delta)
-        case .decimal(let decimal): try writeDecimal(decimal)
+        case .str(let text): saveString(text, shared: Self.singletonKey(text))
+        case .bytes(let bytes): try saveBytes(bytes, shared: Self.singletonKey(bytes))
+        case .none: boundary(); write(Op.none)
+        case .bool(let flag): boundary(); writeBool(flag)
+        case .int(let integer): boundary(); writeInt(integer)
+        case .bigInt(let integer): boundary(); try writeBigInt(integer)
+        case .float(let double): boundary(); writeFloat(double)
+        case .complex(let real, let imaginary): boundary(); try writeComplex(real, imaginary)
+        case .bytearray(let bytes): boundary(); try writeByteArray(bytes)
+        case .list(let items): boundary(); try nested { try $0.writeList(items) }
+        case .tuple(let items): boundary(); try nested { try $0.writeTuple(items) }
+        case .dict(let dict): boundary(); try nested { try $0.writeDict(dict) }
+        case .set(let set): boundary(); try nested { try $0.writeSet(set) }
+        case .frozenset(let set): boundary(); try nested { try $0.writeFrozenSet(set) }
+        case .datetime(let datetime): boundary(); try writeDateTime(datetime)
+        case .date(let date): boundary(); try writeDate(date)
+        case .time(let time): boundary(); try writeTime(time)
+        case .timedelta(let delta): boundary(); try writeTimeDelta(delta)
+        case .decimal(let decimal): boundary(); try writeDecimal(decimal)
         }
     }
 
@@ -169,8 +159,13 @@ extension Pickler.Session {
         boundary()
         if fetchShared(key) { return }
         if proto >= 1 {
-            var text = text
-            text.withUTF8 { utf8 in writeUnicodeHeaderAndData(utf8, count: utf8.count) }
+            let written: Void? = text.utf8.withContiguousStorageIfAvailable { utf8 in
+                writeUnicodeHeaderAndData(utf8, count: utf8.count)
+            }
+            if written == nil {
+                var text = text
+                text.withUTF8 { utf8 in writeUnicodeHeaderAndData(utf8, count: utf8.count) }
+            }
         } else {
             write(Op.unicode)
             for scalar in text.unicodeScalars { writeRawUnicodeEscaped(scalar.value) }
@@ -266,9 +261,9 @@ extension Pickler.Session {
             }, data: bytes, dataCount: count)
             index = memoPut()
         } else if bytes.isEmpty {
-            index = try saveReduce(module: "builtins", name: "bytes", argumentCount: 0) { _ in }
+            index = try saveReduce(.bytes, argumentCount: 0) { _ in }
         } else {
-            index = try saveReduce(module: "_codecs", name: "encode", argumentCount: 2) { session in
+            index = try saveReduce(.codecsEncode, argumentCount: 2) { session in
                 session.saveLatin1String(bytes)
                 session.saveString("latin1", shared: .latin1Constant)
             }

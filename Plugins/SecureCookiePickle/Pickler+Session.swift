@@ -29,7 +29,7 @@ extension Pickler {
         /// The number of memo entries written.
         var memoSize = 0
         /// Memo indices of the objects CPython shares.
-        var shared: [SharedObject: Int] = [:]
+        var shared = SharedMemo()
         /// Current container nesting.
         var depth = 0
 

@@ -101,12 +101,61 @@ extension Pickler {
         static let byteArray8: UInt8 = 0x96
     }
 
+    /// A module whose classes or functions the pickler names.
+    enum Module: Int, CaseIterable {
+        case builtins, codecs, datetime, decimal
+
+        /// The Python 3 name.
+        var name: String {
+            switch self {
+            case .builtins: return "builtins"
+            case .codecs: return "_codecs"
+            case .datetime: return "datetime"
+            case .decimal: return "decimal"
+            }
+        }
+    }
+
+    /// A class or function the pickler names: the callables of the reduce forms it writes.
+    enum Global: Int, CaseIterable {
+        case bytes, bytearray, set, frozenset, complex, codecsEncode
+        case datetime, date, time, timedelta, timezone, decimal
+
+        /// The module it lives in.
+        var module: Module {
+            switch self {
+            case .bytes, .bytearray, .set, .frozenset, .complex: return .builtins
+            case .codecsEncode: return .codecs
+            case .datetime, .date, .time, .timedelta, .timezone: return .datetime
+            case .decimal: return .decimal
+            }
+        }
+
+        /// Its name in the module.
+        var name: String {
+            switch self {
+            case .bytes: return "bytes"
+            case .bytearray: return "bytearray"
+            case .set: return "set"
+            case .frozenset: return "frozenset"
+            case .complex: return "complex"
+            case .codecsEncode: return "encode"
+            case .datetime: return "datetime"
+            case .date: return "date"
+            case .time: return "time"
+            case .timedelta: return "timedelta"
+            case .timezone: return "timezone"
+            case .decimal: return "Decimal"
+            }
+        }
+    }
+
     /// An object CPython always shares between places in one pickle, so the memo writes it once.
-    enum SharedObject: Hashable {
-        /// A class or function, by its Python 3 module and name.
-        case global(module: String, name: String)
+    enum SharedObject {
+        /// A class or function.
+        case global(Global)
         /// The interned module name of a global, written at protocols 4 and 5.
-        case moduleName(String)
+        case moduleName(Module)
         /// The constant `'latin1'` of `_codecs.encode(text, 'latin1')`.
         case latin1Constant
         /// `datetime.timezone.utc`.
@@ -115,39 +164,55 @@ extension Pickler {
         case latin1Character(Int)
         /// The empty `bytes` or a one-byte `bytes` (CPython's singletons), by value; -1 for empty.
         case byte(Int)
+
+        /// Its place in ``SharedMemo``.
+        var slot: Int {
+            let globals = Global.allCases.count, modules = Module.allCases.count
+            switch self {
+            case .global(let global): return global.rawValue
+            case .moduleName(let module): return globals + module.rawValue
+            case .latin1Constant: return globals + modules
+            case .utc: return globals + modules + 1
+            case .latin1Character(let code): return globals + modules + 3 + code
+            case .byte(let value): return globals + modules + 3 + 257 + value
+            }
+        }
+
+        /// The number of slots.
+        static let slotCount = Global.allCases.count + Module.allCases.count + 2 + 257 + 257
     }
 
-    /// A size that the pickle of a value will most likely not exceed, to allocate the output once.
+    /// The memo indices of shared objects, in a table allocated on first use (no hashing).
+    struct SharedMemo {
+        private var indices: [Int] = []
+
+        /// The memo index of an object, `nil` while it has not been written.
+        subscript(object: SharedObject) -> Int? {
+            get {
+                guard !indices.isEmpty else { return nil }
+                let index = indices[object.slot]
+                return index < 0 ? nil : index
+            }
+            set {
+                if indices.isEmpty { indices = [Int](repeating: -1, count: SharedObject.slotCount) }
+                indices[object.slot] = newValue ?? -1
+            }
+        }
+    }
+
+    /// A first size for the output, from the value's outer level only (walking the whole value
+    /// would cost about a third of the pickling); the buffer grows geometrically past it.
     ///
     /// - Parameter value: The value.
-    /// - Returns: The estimated size in bytes.
+    /// - Returns: The capacity to reserve, in bytes.
     static func estimatedSize(of value: PythonValue) -> Int {
-        estimatedSize(of: value, depth: 0) + 16
-    }
-
-    private static func estimatedSize(of value: PythonValue, depth: Int) -> Int {
-        guard depth <= maximumDepth else { return 0 }
         switch value {
-        case .none, .bool: return 4
-        case .int: return 12
-        case .float: return 26
-        case .bigInt(let integer): return integer.bitWidth / 3 + 12
-        case .complex: return 64
-        case .str(let text): return text.utf8.count * 2 + 14
+        case .str(let text): return text.utf8.count + 32
         case .bytes(let bytes), .bytearray(let bytes): return bytes.count * 2 + 64
-        case .list(let items), .tuple(let items):
-            return items.reduce(16 + items.count / 500) { $0 + estimatedSize(of: $1, depth: depth + 1) }
-        case .set(let items), .frozenset(let items):
-            return items.reduce(64 + items.count / 500) { $0 + estimatedSize(of: $1, depth: depth + 1) }
-        case .dict(let dict):
-            return dict.reduce(16 + dict.count / 500) {
-                $0 + estimatedSize(of: $1.key, depth: depth + 1) + estimatedSize(of: $1.value, depth: depth + 1)
-            }
-        case .datetime, .time: return 160
-        case .date, .timedelta: return 80
-        case .decimal(let decimal):
-            if case .finite(let coefficient, _) = decimal.form { return coefficient.utf8.count + 96 }
-            return 96
+        case .list(let items), .tuple(let items): return items.count * 24 + 64
+        case .set(let items), .frozenset(let items): return items.count * 24 + 64
+        case .dict(let dict): return dict.count * 48 + 64
+        default: return 256
         }
     }
 }

@@ -48,6 +48,7 @@ internal struct Unpickler {
         guard var r = PickleReader(buffer) else {
             throw SecureCookieError.undecodable("an empty pickle (no STOP opcode)")
         }
+        stack.reserveCapacity(16)
         while true {
             let op = try r.nextOpcode()
             switch op {
@@ -142,18 +143,17 @@ internal struct Unpickler {
                 let value = try pop(r)
                 try extend(try top(r), with: [value], r)
             case PickleOpcode.appends:
-                let items = try popMark(r)
-                try extend(try top(r), with: items, r)
+                try extendFromMark(r, into: .list, objectDictItems: false)
             case PickleOpcode.setItem:
                 let value = try pop(r), key = try pop(r)
                 try setItems(try top(r), [key, value], r)
             case PickleOpcode.setItems:
-                let items = try popMark(r)
-                guard items.count % 2 == 0 else { throw r.error("odd number of items for SETITEMS") }
-                try setItems(try top(r), items, r)
+                guard let mark = marks.last, (stack.count - mark) % 2 == 0 else {
+                    throw r.error(marks.isEmpty ? "could not find MARK" : "odd number of items for SETITEMS")
+                }
+                try extendFromMark(r, into: .dict, objectDictItems: true)
             case PickleOpcode.addItems:
-                let items = try popMark(r)
-                try addItems(try top(r), items, r)
+                try extendFromMark(r, into: .set, objectDictItems: false)
 
             // Stack and memo
             case PickleOpcode.mark:
@@ -271,6 +271,28 @@ internal struct Unpickler {
         return stack[stack.count - 1]
     }
 
+    /// `APPENDS`, `SETITEMS`, `ADDITEMS`: moves the items above the last `MARK` into the node below
+    /// it, without an intermediate array.
+    mutating func extendFromMark(_ r: PickleReader, into kind: PickleNode.Kind, objectDictItems: Bool) throws {
+        guard let mark = marks.popLast() else { throw r.error("could not find MARK") }
+        fence = marks.last ?? 0
+        guard mark > fence else {
+            throw r.error(!marks.isEmpty ? "unexpected MARK found" : "unpickling stack underflow")
+        }
+        let target = stack[mark - 1]
+        guard case .node(let node) = target, node.kind == kind || node.kind == .object else {
+            throw r.error("cannot \(PickleOpcode.name(r.opcode)) to a \(target.typeName)")
+        }
+        if node.kind == kind {
+            node.items.append(contentsOf: stack[mark...])
+        } else if objectDictItems {
+            node.object?.dictItems.append(contentsOf: stack[mark...])
+        } else {
+            node.object?.listItems.append(contentsOf: stack[mark...])
+        }
+        stack.removeSubrange(mark...)
+    }
+
     /// The items above the last `MARK`, removing them and the mark.
     mutating func popMark(_ r: PickleReader) throws -> [PickleItem] {
         guard let mark = marks.popLast() else { throw r.error("could not find MARK") }
@@ -378,15 +400,6 @@ internal struct Unpickler {
         case .dict: node.items.append(contentsOf: items)
         case .object: node.object?.dictItems.append(contentsOf: items)
         default: throw r.error("cannot set items on a \(node.typeName)")
-        }
-    }
-
-    func addItems(_ target: PickleItem, _ items: [PickleItem], _ r: PickleReader) throws {
-        guard case .node(let node) = target else { throw r.error("cannot add items to a \(target.typeName)") }
-        switch node.kind {
-        case .set: node.items.append(contentsOf: items)
-        case .object: node.object?.listItems.append(contentsOf: items)
-        default: throw r.error("cannot add items to a \(node.typeName)")
         }
     }
 }

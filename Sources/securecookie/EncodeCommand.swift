@@ -59,28 +59,3 @@ struct EncodeCommand: ParsableCommand {
         return progress.status
     }
 }
-
-/// Checks on the data and the length of a cookie being written.
-enum CookieData {
-    /// The dict a cookie is made of: every key a `str`.
-    static func dict(from value: PythonValue) throws -> PythonDict {
-        guard case .dict(let dict) = value else {
-            throw SecureCookieError.unrepresentable("a cookie is a dict of str keys, not a \(value.typeName)")
-        }
-        for key in dict.orderedKeys {
-            guard case .str = key else {
-                throw SecureCookieError.unrepresentable("cookie keys must be str, not \(key.typeName)")
-            }
-        }
-        return dict
-    }
-
-    /// Refuses a cookie longer than the cookie-length limit (browsers drop cookies past 4096 bytes).
-    static func checkLength(_ cookie: String, limits: SecureCookieLimits) throws {
-        let length = cookie.utf8.count
-        guard length <= limits.maximumCookieLength else {
-            throw SecureCookieError.limitExceeded(
-                .cookieLength, "the cookie is \(length) bytes; at most \(limits.maximumCookieLength) are allowed")
-        }
-    }
-}

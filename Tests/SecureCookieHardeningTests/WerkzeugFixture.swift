@@ -31,7 +31,7 @@ struct WerkzeugFixture: CustomStringConvertible, Sendable {
                       let secretList = object["secrets"] as? [[String: String]] else { continue }
                 let secrets = secretList.compactMap { entry -> SecretKey? in
                     if let hex = entry["hex"] { return SecretKey(hex: hex) }
-                    return entry["text"].map(SecretKey.init)
+                    return entry["text"].map { SecretKey($0) }
                 }
                 let codec: any SerializationMethod
                 switch codecName {

@@ -18,6 +18,16 @@ import Testing
         #expect(try JSONSerializationMethod().loads(decoded) == value)
     }
 
+    /// The example of the module's documentation, as written there.
+    @Test func documentationExample() throws {
+        var cookie = SecureCookie(["user": "alice", "roles": ["admin"]], secretKey: "secret", format: .json)
+        let header = try cookie.serialize()
+        let read = try SecureCookie.unserialize(header, secretKey: "secret", format: .json)
+        #expect(read["user"] == "alice" && read["roles"] == ["admin"])
+        // Items in key order, each value base64 of json.dumps: ["admin"] and "alice".
+        #expect(header.hasSuffix("?roles=WyJhZG1pbiJd&user=ImFsaWNlIg=="))
+    }
+
     struct Case: Sendable, CustomTestStringConvertible {
         let fields: PythonDict
         var testDescription: String { (fields["python"]?.stringValue ?? "") + " " + (fields["name"]?.stringValue ?? "") }

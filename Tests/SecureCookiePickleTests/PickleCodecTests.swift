@@ -163,6 +163,21 @@ struct PickleCodecTests {
         #expect(try PickleSerializationMethod.pickle.loads(bytes) == .datetime(try #require(expected)))
     }
 
+    /// Python raises OverflowError for these; the reader must not trap on Int.min arithmetic.
+    @Test(arguments: [
+        "cdatetime\ntimedelta\n(I-9223372036854775808\ntR.", "cdatetime\ntimedelta\n(I0\nI-9223372036854775808\ntR.",
+        "cdatetime\ndate\n(I-9223372036854775808\nI1\nI1\ntR.", "c__builtin__\ncomplex\n(I-9223372036854775808\ntR.",
+    ])
+    func extremeIntegerArgumentsAreErrorsNotTraps(_ text: String) throws {
+        let bytes = Array(text.utf8)
+        if text.contains("complex") {
+            #expect(try PickleSerializationMethod.pickle.loads(bytes) == .complex(-9_223_372_036_854_775_808.0, 0))
+        } else {
+            let error = try #require(throws: SecureCookieError.self) { try PickleSerializationMethod.pickle.loads(bytes) }
+            #expect(error.kind == .undecodable)
+        }
+    }
+
     @Test func bareTimezoneIsRefused() throws {
         let bytes = Array("cdatetime\ntimezone\n(cdatetime\ntimedelta\n(I0\nI0\nI0\ntRtR.".utf8)
         let error = try #require(throws: SecureCookieError.self) { try PickleSerializationMethod.pickle.loads(bytes) }

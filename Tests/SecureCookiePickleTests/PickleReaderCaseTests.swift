@@ -35,4 +35,17 @@ struct PickleReaderCaseTests {
         let shown = try PickleSerializationMethod.pickle.inspect(bytes[...], limits: .default)
         #expect(PickleFixtures.same(try TaggedJSON.decode(shown), expected), "got \(shown)")
     }
+
+    /// What the Swift pickler writes at the case's protocol, the reader reads back to the same value.
+    @Test(arguments: cases)
+    func readsWhatTheSwiftPicklerWrites(_ record: PickleFixtures.Record) throws {
+        guard case .int(let proto)? = record["protocol"] else {
+            Issue.record("no protocol")
+            return
+        }
+        let expected = try PickleFixtures.expectedValue(try #require(record["expected"]))
+        let bytes = try PickleSerializationMethod(protocolVersion: proto).dumps(expected)
+        let value = try PickleSerializationMethod.pickle.loads(bytes)
+        #expect(PickleFixtures.same(value, expected), "got \(TaggedJSON.encode(value))")
+    }
 }

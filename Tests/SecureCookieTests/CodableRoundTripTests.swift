@@ -56,6 +56,36 @@ import Testing
         #expect(try PythonValue(encoding: value).decode(as: Int.self) == value)
     }
 
+    /// Python: 2**127 - 1 == 170141183460469231731687303715884105727, -2**127 == -170141183460469231731687303715884105728,
+    /// 2**128 - 1 == 340282366920938463463374607431768211455.
+    @available(macOS 15.0, iOS 18.0, tvOS 18.0, watchOS 11.0, visionOS 2.0, *)
+    @Test func wideIntegers() throws {
+        struct Wide: Codable, Equatable {
+            var high: Int128
+            var low: Int128
+            var unsigned: UInt128
+            var small: Int128
+            var list: [UInt128]
+        }
+        let wide = Wide(high: .max, low: .min, unsigned: .max, small: -3, list: [1, .max])
+        let value = try PythonValue(encoding: wide)
+        let dict = try #require(value.dictValue)
+        guard case .bigInt(let high) = dict["high"], case .bigInt(let low) = dict["low"], case .bigInt(let unsigned) = dict["unsigned"]
+        else {
+            Issue.record("wide integers are not big ints: \(value)")
+            return
+        }
+        #expect(high.description == "170141183460469231731687303715884105727")
+        #expect(low.description == "-170141183460469231731687303715884105728")
+        #expect(unsigned.description == "340282366920938463463374607431768211455")
+        #expect(dict["small"] == .int(-3))
+        #expect(try value.decode(as: Wide.self) == wide)
+        // Python: 2**128 does not fit in a UInt128.
+        let tooWide = try #require(PythonBigInt(decimal: "340282366920938463463374607431768211456"))
+        #expect(throws: SecureCookieError.undecodable("")) { try PythonValue.bigInt(tooWide).decode(as: UInt128.self) }
+        #expect(throws: SecureCookieError.undecodable("")) { try PythonValue.int(-1).decode(as: UInt128.self) }
+    }
+
     @Test(arguments: [0.0, -0.0, 0.1, 1e300, -Double.leastNonzeroMagnitude, .infinity])
     func doubles(value: Double) throws {
         let decoded = try PythonValue(encoding: value).decode(as: Double.self)

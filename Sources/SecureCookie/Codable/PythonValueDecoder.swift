@@ -8,7 +8,7 @@
 /// | a keyed container | a `dict`; keys are `str` (an `int` key matches an integer coding key, so `[Int: T]` reads `{1: ...}`) |
 /// | an unkeyed container | a `list`, a `tuple`, a `set` or `frozenset` (in its stored order), `bytes` (each byte an `int`) |
 /// | `Bool` | `bool` only (Python's `True` is an `int`, but an `Int` field never reads a `bool`) |
-/// | an integer type | `int` that fits, or an integral `float` (`2.0`) |
+/// | an integer type (up to `Int128`/`UInt128`) | `int` that fits, or an integral `float` (`2.0`) |
 /// | `Double`, `Float` | `float`, or an `int` (rounded as Python's `float(n)` rounds; too large is an error) |
 /// | `String` | `str` |
 /// | `nil` | `None` |

@@ -7,7 +7,7 @@
 /// | a keyed container (a struct, a class, `[String: T]`) | `dict` with `str` keys, in the order the keys were encoded |
 /// | an unkeyed container (an array, a set) | `list` |
 /// | `Bool` | `bool` |
-/// | `Int`, `Int8`...`Int64`, `UInt`...`UInt64` | `int` (a ``PythonValue/bigInt(_:)`` above `Int.max`) |
+/// | `Int`, `Int8`...`Int128`, `UInt`...`UInt128` | `int` (a ``PythonValue/bigInt(_:)`` outside `Int`'s range) |
 /// | `Double`, `Float` | `float` (a `Float` as its shortest decimal text, so `Float(0.1)` is `0.1`) |
 /// | `String` | `str` |
 /// | `nil` | `None` |

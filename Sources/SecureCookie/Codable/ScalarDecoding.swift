@@ -35,11 +35,11 @@ internal enum ScalarDecoding {
         let result: T?
         switch value {
         case .int(let integer): result = T(exactly: integer)
-        case .bigInt(let integer): result = integer.uint64Value.flatMap { T(exactly: $0) }
+        case .bigInt(let integer): result = T(integer.description)  // nil when out of range
         case .float(let double):
             guard double.isFinite, double.rounded(.towardZero) == double else {
                 throw DecodingError.dataCorrupted(
-                    .init(codingPath: path, debugDescription: "float \(PythonFloatRepr.repr(double)) is not an integer")
+                    .init(codingPath: path, debugDescription: "float with a fraction, or not finite, where an int is expected")
                 )
             }
             result = T(exactly: double)
@@ -48,7 +48,7 @@ internal enum ScalarDecoding {
         }
         guard let result else {
             throw DecodingError.dataCorrupted(
-                .init(codingPath: path, debugDescription: "\(integerText(value)) does not fit in \(T.self)")
+                .init(codingPath: path, debugDescription: "\(value.typeName) out of \(T.self)'s range")
             )
         }
         return result
@@ -80,18 +80,9 @@ internal enum ScalarDecoding {
         }
         guard !double.isFinite || abs(double) <= Double(Float.greatestFiniteMagnitude) else {
             throw DecodingError.dataCorrupted(
-                .init(codingPath: path, debugDescription: "float \(PythonFloatRepr.repr(double)) does not fit in Float")
+                .init(codingPath: path, debugDescription: "float out of Float's range")
             )
         }
         return Float(double)
-    }
-
-    private static func integerText(_ value: PythonValue) -> String {
-        switch value {
-        case .int(let integer): return "int \(integer)"
-        case .bigInt(let integer): return "int \(integer)"
-        case .float(let double): return "float \(PythonFloatRepr.repr(double))"
-        default: return value.typeName
-        }
     }
 }

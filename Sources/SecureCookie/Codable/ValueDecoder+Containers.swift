@@ -48,6 +48,10 @@ internal struct KeyedValueDecodingContainer<Key: CodingKey>: KeyedDecodingContai
     func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { try ScalarDecoding.integer(type, value(key), at: path + [key]) }
     func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try ScalarDecoding.integer(type, value(key), at: path + [key]) }
     func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try ScalarDecoding.integer(type, value(key), at: path + [key]) }
+    @available(macOS 15.0, iOS 18.0, tvOS 18.0, watchOS 11.0, visionOS 2.0, *)
+    func decode(_ type: Int128.Type, forKey key: Key) throws -> Int128 { try ScalarDecoding.integer(type, value(key), at: path + [key]) }
+    @available(macOS 15.0, iOS 18.0, tvOS 18.0, watchOS 11.0, visionOS 2.0, *)
+    func decode(_ type: UInt128.Type, forKey key: Key) throws -> UInt128 { try ScalarDecoding.integer(type, value(key), at: path + [key]) }
 
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
         try ValueDecoder(value: value(key), codingPath: path + [key], options: options).decode(T.self)
@@ -134,6 +138,10 @@ internal struct UnkeyedValueDecodingContainer: UnkeyedDecodingContainer {
     mutating func decode(_ type: UInt16.Type) throws -> UInt16 { try scalar(type) { try ScalarDecoding.integer(type, $0, at: $1) } }
     mutating func decode(_ type: UInt32.Type) throws -> UInt32 { try scalar(type) { try ScalarDecoding.integer(type, $0, at: $1) } }
     mutating func decode(_ type: UInt64.Type) throws -> UInt64 { try scalar(type) { try ScalarDecoding.integer(type, $0, at: $1) } }
+    @available(macOS 15.0, iOS 18.0, tvOS 18.0, watchOS 11.0, visionOS 2.0, *)
+    mutating func decode(_ type: Int128.Type) throws -> Int128 { try scalar(type) { try ScalarDecoding.integer(type, $0, at: $1) } }
+    @available(macOS 15.0, iOS 18.0, tvOS 18.0, watchOS 11.0, visionOS 2.0, *)
+    mutating func decode(_ type: UInt128.Type) throws -> UInt128 { try scalar(type) { try ScalarDecoding.integer(type, $0, at: $1) } }
 
     mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
         // Move past the element only once it decoded, so a caller may retry it as another type.
@@ -182,6 +190,10 @@ internal struct SingleValueDecodingContainerImpl: SingleValueDecodingContainer {
     func decode(_ type: UInt16.Type) throws -> UInt16 { try ScalarDecoding.integer(type, value, at: codingPath) }
     func decode(_ type: UInt32.Type) throws -> UInt32 { try ScalarDecoding.integer(type, value, at: codingPath) }
     func decode(_ type: UInt64.Type) throws -> UInt64 { try ScalarDecoding.integer(type, value, at: codingPath) }
+    @available(macOS 15.0, iOS 18.0, tvOS 18.0, watchOS 11.0, visionOS 2.0, *)
+    func decode(_ type: Int128.Type) throws -> Int128 { try ScalarDecoding.integer(type, value, at: codingPath) }
+    @available(macOS 15.0, iOS 18.0, tvOS 18.0, watchOS 11.0, visionOS 2.0, *)
+    func decode(_ type: UInt128.Type) throws -> UInt128 { try ScalarDecoding.integer(type, value, at: codingPath) }
 
     func decode<T: Decodable>(_ type: T.Type) throws -> T { try decoder.decode(T.self) }
 }

@@ -100,7 +100,7 @@ internal struct ValueDecoder: Decoder {
             case .nan, .signalingNaN: return .nan
             case .infinity:
                 throw DecodingError.dataCorrupted(
-                    .init(codingPath: codingPath, debugDescription: "Decimal('\(decimal)') has no Foundation Decimal form")
+                    .init(codingPath: codingPath, debugDescription: "an infinite Decimal has no Foundation Decimal form")
                 )
             case .finite: text = decimal.description
             }
@@ -111,7 +111,9 @@ internal struct ValueDecoder: Decoder {
             throw ScalarDecoding.mismatch(Decimal.self, expected: "decimal.Decimal", found: value, at: codingPath)
         }
         guard let decimal = Decimal(string: text, locale: nil) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: codingPath, debugDescription: "\(text) is out of Decimal's range"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: codingPath, debugDescription: "\(value.typeName) out of Foundation Decimal's range")
+            )
         }
         return decimal
     }

@@ -34,6 +34,10 @@ internal struct KeyedValueEncodingContainer<Key: CodingKey>: KeyedEncodingContai
     mutating func encode(_ value: UInt16, forKey key: Key) throws { set(.int(Int(value)), key) }
     mutating func encode(_ value: UInt32, forKey key: Key) throws { set(.int(Int(value)), key) }
     mutating func encode(_ value: UInt64, forKey key: Key) throws { set(ScalarEncoding.integer(value), key) }
+    @available(macOS 15.0, iOS 18.0, tvOS 18.0, watchOS 11.0, visionOS 2.0, *)
+    mutating func encode(_ value: Int128, forKey key: Key) throws { set(ScalarEncoding.integer(value), key) }
+    @available(macOS 15.0, iOS 18.0, tvOS 18.0, watchOS 11.0, visionOS 2.0, *)
+    mutating func encode(_ value: UInt128, forKey key: Key) throws { set(ScalarEncoding.integer(value), key) }
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         dict[key.stringValue] = try state.box(value, at: codingPath + [key])
@@ -104,6 +108,10 @@ internal struct UnkeyedValueEncodingContainer: UnkeyedEncodingContainer {
     mutating func encode(_ value: UInt16) throws { append(.int(Int(value))) }
     mutating func encode(_ value: UInt32) throws { append(.int(Int(value))) }
     mutating func encode(_ value: UInt64) throws { append(ScalarEncoding.integer(value)) }
+    @available(macOS 15.0, iOS 18.0, tvOS 18.0, watchOS 11.0, visionOS 2.0, *)
+    mutating func encode(_ value: Int128) throws { append(ScalarEncoding.integer(value)) }
+    @available(macOS 15.0, iOS 18.0, tvOS 18.0, watchOS 11.0, visionOS 2.0, *)
+    mutating func encode(_ value: UInt128) throws { append(ScalarEncoding.integer(value)) }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
         list.nodes.append(try state.box(value, at: codingPath + [AnyCodingKey.index(count)]))
@@ -160,6 +168,10 @@ internal struct SingleValueEncodingContainerImpl: SingleValueEncodingContainer {
     mutating func encode(_ value: UInt16) throws { store(.int(Int(value))) }
     mutating func encode(_ value: UInt32) throws { store(.int(Int(value))) }
     mutating func encode(_ value: UInt64) throws { store(ScalarEncoding.integer(value)) }
+    @available(macOS 15.0, iOS 18.0, tvOS 18.0, watchOS 11.0, visionOS 2.0, *)
+    mutating func encode(_ value: Int128) throws { store(ScalarEncoding.integer(value)) }
+    @available(macOS 15.0, iOS 18.0, tvOS 18.0, watchOS 11.0, visionOS 2.0, *)
+    mutating func encode(_ value: UInt128) throws { store(ScalarEncoding.integer(value)) }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
         // The value sits at this encoder's own path: a wrapper adds no level.

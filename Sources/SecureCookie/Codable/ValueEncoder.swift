@@ -172,7 +172,7 @@ extension ValueEncoder.State {
         case let decimal as Decimal:
             guard let python = PythonDecimal(decimal.description) else {
                 throw EncodingError.invalidValue(
-                    value, EncodingError.Context(codingPath: path, debugDescription: "Decimal \(decimal) has no Python form")
+                    value, EncodingError.Context(codingPath: path, debugDescription: "this Decimal has no Python form")
                 )
             }
             return .value(.decimal(python))
@@ -195,7 +195,7 @@ extension ValueEncoder.State {
                 throw EncodingError.invalidValue(
                     date,
                     EncodingError.Context(
-                        codingPath: path, debugDescription: "date \(seconds) s from 1970 is outside Python's years 1...9999")
+                        codingPath: path, debugDescription: "date outside Python's years 1...9999")
                 )
             }
             return .datetime(datetime)
