@@ -14,7 +14,7 @@ public import SecureCookie
 /// After the handlers, the cookie is sent in `Set-Cookie` when ``SecureCookie/shouldSave`` is
 /// true: a handler changed it, or it is outdated (written by a legacy codec, signed with a rotated
 /// key or a legacy hash, near expiry) and the cookie type's ``SecureCookieFormat/reissuePolicy``
-/// migrates. The `Set-Cookie` value is checked against the 4096 bytes browsers keep before it is
+/// migrates; or always, with ``SetCookieOptions/force``. The `Set-Cookie` value is checked against the 4096 bytes browsers keep before it is
 /// sent; when it is longer, the configuration's
 /// ``SecureCookieSessionConfiguration/SaveFailureBehavior`` decides (a logged 500 by default).
 ///
@@ -66,10 +66,12 @@ public struct SecureCookieMiddleware<Context: SecureCookieRequestContext>: Route
         let now = configuration.clock()
         context.secureCookieSession.store(load(request, context: context, now: now))
         var response = try await next(request, context)
-        guard var cookie = context.secureCookieSession.take(), cookie.shouldSave else { return response }
+        guard var cookie = context.secureCookieSession.take(), cookie.shouldSave || configuration.cookie.force else {
+            return response
+        }
         do {
             guard let header = try cookie.setCookieHeader(options(for: cookie, now: now), now: now) else { return response }
-            if !cookie.isModified {
+            if !cookie.isModified && !cookie.reissueReasons.isEmpty {
                 context.logger.info(
                     "Re-issuing the session cookie in the current form",
                     metadata: [

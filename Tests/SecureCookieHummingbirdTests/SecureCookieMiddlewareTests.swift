@@ -175,6 +175,19 @@ struct SecureCookieMiddlewareTests {
         }
     }
 
+    @Test("With force, an unchanged current session is sent again")
+    func forcedSave() async throws {
+        let current = Self.fixtures.cookie("json")
+        let (app, store) = Self.application(SecureCookieSessionConfiguration(cookie: SetCookieOptions(force: true)))
+        try await app.test(.router) { client in
+            let response = try await client.execute(uri: "/read", method: .get, headers: [.cookie: current.cookie])
+            let setCookie = try #require(response.headers.setCookies.first)
+            #expect(setCookie.attributes == ["Path=/"])
+            #expect(try setCookie.jsonSession(secretKeys: [Self.fixtures.secretKey])["count"] == .int(current.count))
+        }
+        #expect(!store.records.contains { $0.message.contains("Re-issuing") })
+    }
+
     @Test("A handler that throws leaves the session unsaved")
     func throwingHandler() async throws {
         let (app, _) = Self.application()
