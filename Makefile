@@ -11,7 +11,10 @@ export PY27
 demo: python build
 	scripts/demo.sh $(TOOL)
 
-test: python swift-test interop
+# Runs the interop even when swift test fails, so one run shows both; fails if either failed.
+test: python
+	@status=0; $(MAKE) --no-print-directory swift-test || status=1; \
+	$(MAKE) --no-print-directory interop || status=1; exit $$status
 
 deps:
 	scripts/install-deps.sh

@@ -174,8 +174,9 @@ internal struct MessagePackDecoder {
     /// An array needs at least one byte per element.
     private func arrayHeader(_ count: UInt64, at start: Int) throws -> Header {
         guard count <= UInt64(reader.remaining) else {
-            throw MessagePackError.lengthPastEnd("array", at: start, claims: count, unit: "elements",
-                                                 remaining: reader.remaining)
+            throw MessagePackError.lengthPastEnd(
+                "array", at: start, claims: count, unit: "elements",
+                remaining: reader.remaining)
         }
         return .array(Int(count))
     }
@@ -183,8 +184,9 @@ internal struct MessagePackDecoder {
     /// A map needs at least two bytes per pair.
     private func mapHeader(_ count: UInt64, at start: Int) throws -> Header {
         guard count <= UInt64(reader.remaining) / 2 else {
-            throw MessagePackError.lengthPastEnd("map", at: start, claims: count, unit: "pairs",
-                                                 remaining: reader.remaining)
+            throw MessagePackError.lengthPastEnd(
+                "map", at: start, claims: count, unit: "pairs",
+                remaining: reader.remaining)
         }
         return .map(Int(count))
     }

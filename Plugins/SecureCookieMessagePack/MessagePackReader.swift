@@ -1,3 +1,5 @@
+import SecureCookie
+
 /// A cursor over MessagePack input that never reads past the end: every read is checked first.
 ///
 /// Offsets in messages count from the first byte of the input.
@@ -21,6 +23,8 @@ internal struct MessagePackReader {
     /// - Parameters:
     ///   - what: What is being read, for the message.
     ///   - start: The offset of the value it belongs to.
+    /// - Returns: The byte.
+    /// - Throws: ``SecureCookieError`` (undecodable) at the end of the input.
     mutating func readByte(_ what: String, at start: Int) throws -> UInt8 {
         guard remaining >= 1 else { throw MessagePackError.truncated(what, at: start, needs: 1, remaining: 0) }
         defer { position += 1 }

@@ -60,11 +60,12 @@ internal struct MessagePackTimestamp: Equatable {
     /// The aware UTC datetime Python's `timestamp=3` gives: nanoseconds truncated to microseconds.
     ///
     /// - Parameter offset: Where the extension starts, for messages.
+    /// - Returns: The datetime, with a UTC offset of zero.
     /// - Throws: ``SecureCookieError`` (undecodable) outside years 1 to 9999.
     func datetime(at offset: Int) throws -> PythonDateTime {
         guard (Self.minimumSeconds...Self.maximumSeconds).contains(seconds),
-              let utc = PythonTimeDelta(days: 0),
-              let value = PythonDateTime(
+            let utc = PythonTimeDelta(days: 0),
+            let value = PythonDateTime(
                 microsecondsSinceUnixEpoch: Int(seconds) * 1_000_000 + Int(nanoseconds / 1000), utcOffset: utc)
         else { throw MessagePackError.timestampRange(seconds, at: offset) }
         return value

@@ -4,7 +4,9 @@ extension Pickler.Session {
     /// Writes any value (the C pickler's `save`).
     mutating func save(_ value: PythonValue) throws {
         switch value {
-        case .str(let text): saveString(text, shared: Self.singletonKey(text))
+        case .str(let text):
+            if proto < 4 && proto >= 1 && text.utf8.count > 0xFFFF_FFFF { throw Self.tooLarge("str", proto) }
+            saveString(text, shared: Self.singletonKey(text))
         case .bytes(let bytes): try saveBytes(bytes, shared: Self.singletonKey(bytes))
         case .none: boundary(); write(Op.none)
         case .bool(let flag): boundary(); writeBool(flag)
@@ -24,6 +26,11 @@ extension Pickler.Session {
         case .timedelta(let delta): boundary(); try writeTimeDelta(delta)
         case .decimal(let decimal): boundary(); try writeDecimal(decimal)
         }
+    }
+
+    /// CPython's refusal of a str or bytes over 4 GiB below protocol 4.
+    static func tooLarge(_ type: String, _ proto: Int) -> SecureCookieError {
+        .unrepresentable("a \(type) larger than 4 GiB needs pickle protocol 4 or higher, not \(proto)")
     }
 
     /// The singleton CPython uses for a string, if any: the empty string and one-character Latin-1 strings.
@@ -247,6 +254,7 @@ extension Pickler.Session {
         let index: Int
         if proto >= 3 {
             let count = bytes.count
+            if proto < 4 && count > 0xFFFF_FFFF { throw Self.tooLarge("bytes", proto) }
             let proto = proto
             writeHeaderAndData(header: { session in
                 if count <= 0xFF {
@@ -263,6 +271,9 @@ extension Pickler.Session {
         } else if bytes.isEmpty {
             index = try saveReduce(.bytes, argumentCount: 0) { _ in }
         } else {
+            if proto >= 1 && bytes.count > 0x7FFF_FFFF && bytes.reduce(0, { $0 + ($1 < 0x80 ? 1 : 2) }) > 0xFFFF_FFFF {
+                throw Self.tooLarge("str", proto)  // the Latin-1 text of the bytes
+            }
             index = try saveReduce(.codecsEncode, argumentCount: 2) { session in
                 session.saveLatin1String(bytes)
                 session.saveString("latin1", shared: .latin1Constant)

@@ -37,7 +37,8 @@ internal struct Pickler {
     /// - Returns: The pickle, ending in `STOP`.
     /// - Throws: ``SecureCookieError`` of kind `unrepresentable` for a protocol outside 0-5, a value
     ///   nested deeper than ``maximumDepth``, an integer of more than 4300 digits at protocols 0 and 1
-    ///   (CPython refuses to write its text), or a date-time offset Python cannot build.
+    ///   (CPython refuses to write its text), a str or bytes over 4 GiB below protocol 4, or a
+    ///   date-time offset Python cannot build.
     func dump(_ value: PythonValue) throws -> [UInt8] {
         guard (0...5).contains(protocolVersion) else {
             throw SecureCookieError.unrepresentable("pickle protocol \(protocolVersion) does not exist; CPython writes 0 to 5")

@@ -30,9 +30,11 @@ struct CodecTests {
         #expect(back.orderedKeys == dict.orderedKeys)
     }
 
-    @Test("str and bin lengths pick fixstr, str 8/16/32 and bin 8/16/32 at their boundaries", arguments: [
-        (0, 0xA0), (31, 0xBF), (32, 0xD9), (255, 0xD9), (256, 0xDA), (65_535, 0xDA), (65_536, 0xDB),
-    ] as [(Int, UInt8)])
+    @Test(
+        "str and bin lengths pick fixstr, str 8/16/32 and bin 8/16/32 at their boundaries",
+        arguments: [
+            (0, 0xA0), (31, 0xBF), (32, 0xD9), (255, 0xD9), (256, 0xDA), (65_535, 0xDA), (65_536, 0xDB),
+        ] as [(Int, UInt8)])
     func stringHeaders(_ length: Int, _ header: UInt8) throws {
         let written = try codec.dumps(.str(String(repeating: "a", count: length)))
         #expect(written.first == header)
@@ -65,11 +67,13 @@ struct CodecTests {
         #expect(error.reason.contains("naive"))
     }
 
-    @Test("integers write in the smallest form, signed below zero and unsigned above", arguments: [
-        (0, [0x00]), (127, [0x7F]), (128, [0xCC, 0x80]), (-32, [0xE0]), (-33, [0xD0, 0xDF]),
-        (-129, [0xD1, 0xFF, 0x7F]), (65_536, [0xCE, 0x00, 0x01, 0x00, 0x00]),
-        (Int.min, [0xD3, 0x80, 0, 0, 0, 0, 0, 0, 0]), (Int.max, [0xCF, 0x7F, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF]),
-    ] as [(Int, [UInt8])])
+    @Test(
+        "integers write in the smallest form, signed below zero and unsigned above",
+        arguments: [
+            (0, [0x00]), (127, [0x7F]), (128, [0xCC, 0x80]), (-32, [0xE0]), (-33, [0xD0, 0xDF]),
+            (-129, [0xD1, 0xFF, 0x7F]), (65_536, [0xCE, 0x00, 0x01, 0x00, 0x00]),
+            (Int.min, [0xD3, 0x80, 0, 0, 0, 0, 0, 0, 0]), (Int.max, [0xCF, 0x7F, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF]),
+        ] as [(Int, [UInt8])])
     func integers(_ value: Int, _ expected: [UInt8]) throws {
         #expect(try codec.dumps(.int(value)) == expected)
         #expect(same(try codec.loads(expected), .int(value)))

@@ -41,10 +41,11 @@ struct SuiteCase: Sendable, CustomTestStringConvertible {
             }
         }
         if case .list(let parts)? = fields["timestamp"], parts.count == 2,
-           case .int(let seconds) = parts[0], case .int(let nanoseconds) = parts[1] {
+            case .int(let seconds) = parts[0], case .int(let nanoseconds) = parts[1]
+        {
             // Python truncates to microseconds; datetime holds years 1 to 9999 only
             guard (-62_135_596_800...253_402_300_799).contains(seconds), let utc = PythonTimeDelta(days: 0),
-                  let datetime = PythonDateTime(
+                let datetime = PythonDateTime(
                     microsecondsSinceUnixEpoch: seconds * 1_000_000 + nanoseconds / 1000, utcOffset: utc)
             else { return nil }
             return .datetime(datetime)
@@ -139,7 +140,10 @@ struct ConformanceSuiteTests {
 
     @Test("how many cases encode to the first, most compact form")
     func firstFormCount() throws {
-        var first = 0, otherListed = 0, unlisted = 0, none = 0
+        var first = 0
+        var otherListed = 0
+        var unlisted = 0
+        var none = 0
         for suiteCase in try ConformanceSuite.cases() {
             guard let position = suiteCase.python.int("position") else {
                 none += 1

@@ -12,16 +12,18 @@ struct HostileInputTests {
         #expect(error.reason.contains("offset 0"))
     }
 
-    @Test("claimed lengths past the end are undecodable", arguments: [
-        [0xDD, 0xFF, 0xFF, 0xFF, 0xFF],  // array 32 of 2**32-1
-        [0xDF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01],  // map 32
-        [0xDB, 0xFF, 0xFF, 0xFF, 0xFF, 0x61],  // str 32
-        [0xC6, 0xFF, 0xFF, 0xFF, 0xFF, 0x00],  // bin 32
-        [0xC9, 0xFF, 0xFF, 0xFF, 0xFF, 0x01, 0x00],  // ext 32
-        [0xDE, 0x00, 0x02, 0x01, 0x02, 0x03],  // map 16 of 2 pairs, 3 bytes left
-        [0x92, 0x90],  // fixarray of 2 with 1 byte left
-        [0x91, 0x91, 0x91, 0x91, 0x92, 0x01],  // nested, the innermost short
-    ] as [[UInt8]])
+    @Test(
+        "claimed lengths past the end are undecodable",
+        arguments: [
+            [0xDD, 0xFF, 0xFF, 0xFF, 0xFF],  // array 32 of 2**32-1
+            [0xDF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01],  // map 32
+            [0xDB, 0xFF, 0xFF, 0xFF, 0xFF, 0x61],  // str 32
+            [0xC6, 0xFF, 0xFF, 0xFF, 0xFF, 0x00],  // bin 32
+            [0xC9, 0xFF, 0xFF, 0xFF, 0xFF, 0x01, 0x00],  // ext 32
+            [0xDE, 0x00, 0x02, 0x01, 0x02, 0x03],  // map 16 of 2 pairs, 3 bytes left
+            [0x92, 0x90],  // fixarray of 2 with 1 byte left
+            [0x91, 0x91, 0x91, 0x91, 0x92, 0x01],  // nested, the innermost short
+        ] as [[UInt8]])
     func lengthsPastTheEnd(_ input: [UInt8]) {
         #expect(errorKind { try codec.loads(input) } == .undecodable)
     }
@@ -32,8 +34,9 @@ struct HostileInputTests {
             guard let text = record.string("msgpack"), text.count < 2000, let data = bytes(fromHex: text) else { continue }
             guard record.value("loaded") != nil else { continue }
             for length in 0..<data.count {
-                #expect(errorKind { try codec.loads(data[..<length], limits: roomyLimits) } == .undecodable,
-                        "\(record.testDescription) cut at \(length)")
+                #expect(
+                    errorKind { try codec.loads(data[..<length], limits: roomyLimits) } == .undecodable,
+                    "\(record.testDescription) cut at \(length)")
             }
         }
     }
@@ -56,7 +59,8 @@ struct HostileInputTests {
         #expect(error.kind == .limitExceeded)
         #expect(error.limit == .depth)
         // maps count as levels too
-        let maps = [UInt8](repeating: 0x81, count: 1).flatMap { _ in [UInt8]() }
+        let maps =
+            [UInt8](repeating: 0x81, count: 1).flatMap { _ in [UInt8]() }
             + Array([[UInt8]](repeating: [0x81, 0xC0], count: 101).joined()) + [0xC0]
         #expect(thrownError { try codec.loads(maps[...], limits: limits) }?.limit == .depth)
     }

@@ -55,13 +55,16 @@ struct SharedWerkzeugFixtureTests {
         }
     }
 
-    @Test("Python 3 cookies signed with the first key serialize back to the same bytes", arguments: try cookies().filter {
-        $0.string("python")?.hasPrefix("3.") == true && $0.value("expected") != nil && ($0.int("key_index") ?? 0) == 0
-    })
+    @Test(
+        "Python 3 cookies signed with the first key serialize back to the same bytes",
+        arguments: try cookies().filter {
+            $0.string("python")?.hasPrefix("3.") == true && $0.value("expected") != nil && ($0.int("key_index") ?? 0) == 0
+        })
     func writes(_ record: FixtureRecord) throws {
         guard case .dict(let data)? = record.value("expected") else { return }
         let hash = try #require(record.string("hash").flatMap { HashMethod(named: $0) })
-        var cookie = SecureCookie(data, secretKeys: Self.secrets(record), format: CookieFormat(serializationMethod: .msgpack, hashMethod: hash))
+        var cookie = SecureCookie(
+            data, secretKeys: Self.secrets(record), format: CookieFormat(serializationMethod: .msgpack, hashMethod: hash))
         let expires = record.int("expires").map(Int64.init)
         #expect(try cookie.serialize(expires: expires) == record.string("cookie"))
     }

@@ -37,9 +37,10 @@ struct WerkzeugCookieTests {
         // Werkzeug 0.16.1: a SecureCookie subclass whose dumps returns b"\x92\x01" (an array of two
         // with one element), {"k": 1}, secret b"s"; Werkzeug's own unserialize gives an empty cookie
         let cookie = "3TWZWtTpVVwrd+ZP+y25lI+1qX4=?k=kgE="
-        let error = try #require(thrownError {
-            try SecureCookie.unserialize(cookie, secretKey: "s", format: MessagePackCookie())
-        })
+        let error = try #require(
+            thrownError {
+                try SecureCookie.unserialize(cookie, secretKey: "s", format: MessagePackCookie())
+            })
         #expect(error.kind == .undecodable)
         #expect(error.key == "k")
         #expect(SecureCookie.unserializeOrEmpty(cookie, secretKeys: ["s"], format: MessagePackCookie()).isEmpty)

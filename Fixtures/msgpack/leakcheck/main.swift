@@ -9,7 +9,8 @@ let fixtures = URL(fileURLWithPath: CommandLine.arguments[1])  // Fixtures/msgpa
 let conformance = URL(fileURLWithPath: CommandLine.arguments[2])  // .../msgpack-test-suite.json
 let codec = MessagePackSerializationMethod()
 let roomy = SecureCookieLimits(maximumDepth: 4096, maximumNodes: 1 << 20, maximumValueBytes: 1 << 22)
-var calls = 0, mismatches = 0
+var calls = 0
+var mismatches = 0
 
 func lines(_ name: String) throws -> [PythonDict] {
     try String(contentsOf: fixtures.appendingPathComponent(name), encoding: .utf8).split(separator: "\n").map {
@@ -21,14 +22,19 @@ func lines(_ name: String) throws -> [PythonDict] {
 func bytes(_ value: PythonValue?) -> [UInt8] {
     guard case .str(let text)? = value else { return [] }
     let digits = Array(text.utf8.filter { $0 != UInt8(ascii: "-") })
-    return stride(from: 0, to: digits.count - 1, by: 2).compactMap { UInt8(String(decoding: digits[$0...$0 + 1], as: UTF8.self), radix: 16) }
+    return stride(from: 0, to: digits.count - 1, by: 2).compactMap {
+        UInt8(String(decoding: digits[$0...$0 + 1], as: UTF8.self), radix: 16)
+    }
 }
 
 /// Runs one call; `true` when it returned.
-@discardableResult
+@MainActor @discardableResult
 func attempt(_ body: () throws -> Void) -> Bool {
     calls += 1
-    do { try body(); return true } catch { return false }
+    do {
+        try body()
+        return true
+    } catch { return false }
 }
 
 // Python's packb/unpackb corpus, both ways, and every prefix of each encoding.
@@ -68,12 +74,14 @@ if case .dict(let groups) = try TaggedJSON.decode(try String(contentsOf: conform
     }
 }
 // Hostile claims, depth and node floods, and seeded corruption.
-for input: [UInt8] in [[0xDF, 0x41, 0x72, 0x72, 0x61], [0xDD, 0xFF, 0xFF, 0xFF, 0xFF], [0xDB, 0xFF, 0xFF, 0xFF, 0xFF, 0x61],
-                       [UInt8](repeating: 0x91, count: 200) + [0xC0], [0xDC, 0xFF, 0xFF] + [UInt8](repeating: 0xC0, count: 65_535)] {
+for input: [UInt8] in [
+    [0xDF, 0x41, 0x72, 0x72, 0x61], [0xDD, 0xFF, 0xFF, 0xFF, 0xFF], [0xDB, 0xFF, 0xFF, 0xFF, 0xFF, 0x61],
+    [UInt8](repeating: 0x91, count: 200) + [0xC0], [0xDC, 0xFF, 0xFF] + [UInt8](repeating: 0xC0, count: 65_535),
+] {
     if attempt({ _ = try codec.loads(input) }) { mismatches += 1 }
 }
 var state: UInt64 = 0x5EC0_0C1E
-func next() -> UInt64 {
+@MainActor func next() -> UInt64 {
     state &+= 0x9E37_79B9_7F4A_7C15
     var z = state
     z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
