@@ -11,10 +11,15 @@ let package = Package(
         .library(name: "SecureCookieYAML", targets: ["SecureCookieYAML"]),
         .library(name: "SecureCookieMessagePack", targets: ["SecureCookieMessagePack"]),
         .executable(name: "securecookie", targets: ["securecookie"]),
+        .library(name: "SecureCookieHummingbird", targets: ["SecureCookieHummingbird"]),
+        .executable(name: "securecookie-demo", targets: ["securecookie-demo"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto.git", exact: "3.12.3"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.0"),
     ],
     targets: [
         // The core: value model, wire format, signing, the codec protocol and registry.
@@ -62,6 +67,26 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Hummingbird 2 integration: session middleware (a separate target so the core stays light).
+        .target(
+            name: "SecureCookieHummingbird",
+            dependencies: [
+                "SecureCookie",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
+        ),
+        // The demo server: a counter session shared with a Werkzeug application, migrating pickle to JSON.
+        .executableTarget(
+            name: "securecookie-demo",
+            dependencies: [
+                "SecureCookie", "SecureCookieHummingbird", "SecureCookieJSON", "SecureCookiePickle",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         // Shared test helpers: fixture paths, tagged-JSON comparison, hostile-input runners.
         .target(name: "SecureCookieTestKit", dependencies: ["SecureCookie"], path: "Tests/SecureCookieTestKit"),
         .testTarget(name: "SecureCookieTests", dependencies: ["SecureCookie", "SecureCookieTestKit"]),
@@ -75,6 +100,15 @@ let package = Package(
             name: "SecureCookieHardeningTests",
             dependencies: [
                 "SecureCookieJSON", "SecureCookiePickle", "SecureCookieYAML", "SecureCookieMessagePack", "SecureCookieTestKit",
+            ]
+        ),
+        .testTarget(
+            name: "SecureCookieHummingbirdTests",
+            dependencies: [
+                "SecureCookieHummingbird", "securecookie-demo", "SecureCookieJSON", "SecureCookiePickle", "SecureCookieTestKit",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
     ],

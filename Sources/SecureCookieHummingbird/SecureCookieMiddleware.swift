@@ -1,0 +1,148 @@
+public import Hummingbird
+internal import Logging
+public import SecureCookie
+
+/// Loads the request's Werkzeug-compatible session cookie into the context and sends it back
+/// only when it should be saved.
+///
+/// Before the handlers run, the middleware reads the cookie named in the configuration from the
+/// `Cookie` header and verifies it with the secret keys. A cookie that is missing starts a new,
+/// empty session; one that fails to verify or decode (bad signature, expired, malformed,
+/// undecodable, refused, over a limit) starts a new session too, and is logged at `notice` with
+/// its error kind, never its value.
+///
+/// After the handlers, the cookie is sent in `Set-Cookie` when ``SecureCookie/shouldSave`` is
+/// true: a handler changed it, or it is outdated (written by a legacy codec, signed with a rotated
+/// key or a legacy hash, near expiry) and the cookie type's ``SecureCookieFormat/reissuePolicy``
+/// migrates; or always, with ``SetCookieOptions/force``. The `Set-Cookie` value is checked against the 4096 bytes browsers keep before it is
+/// sent; when it is longer, the configuration's
+/// ``SecureCookieSessionConfiguration/SaveFailureBehavior`` decides (a logged 500 by default).
+///
+/// ```swift
+/// let format = CookieFormat(
+///     serializationMethod: MigratingSerializationMethod(reading: .pickle, writing: .json),
+///     reissuePolicy: .migrate)
+/// let router = Router(context: BasicSecureCookieRequestContext<CookieFormat>.self)
+/// router.add(middleware: SecureCookieMiddleware(secretKeys: [key], format: format))
+/// ```
+@available(macOS 14, iOS 17, tvOS 17, visionOS 1, *)
+public struct SecureCookieMiddleware<Context: SecureCookieRequestContext>: RouterMiddleware {
+    /// The keys: the first signs, every one verifies (older keys last).
+    public let secretKeys: [SecretKey]
+    /// The cookie type.
+    public let format: Context.SessionFormat
+    /// Cookie name, attributes, lifetime, failure behaviour and clock.
+    public let configuration: SecureCookieSessionConfiguration
+
+    /// Creates the middleware.
+    ///
+    /// - Parameters:
+    ///   - secretKeys: The keys, current first; cookies that verify only with a later key report
+    ///     ``ReissueReasons/rotatedKey``.
+    ///   - format: The cookie type (codec, hash, limits, re-issue policy).
+    ///   - configuration: The cookie's name and attributes and what to do when saving fails.
+    public init(
+        secretKeys: [SecretKey], format: Context.SessionFormat,
+        configuration: SecureCookieSessionConfiguration = SecureCookieSessionConfiguration()
+    ) {
+        self.secretKeys = secretKeys
+        self.format = format
+        self.configuration = configuration
+    }
+
+    /// Loads the session, runs the handlers, and saves the session when it should be saved.
+    ///
+    /// - Parameters:
+    ///   - request: The request.
+    ///   - context: The request context; its ``SecureCookieRequestContext/secureCookieSession`` is filled.
+    ///   - next: The rest of the responder chain.
+    /// - Returns: The handlers' response, with `Set-Cookie` when the session was saved, or a
+    ///   `500` when it could not be saved and the configuration says so.
+    /// - Throws: What `next` throws (the session is then not saved), or, with
+    ///   ``SecureCookieSessionConfiguration/SaveFailureBehavior/rethrow``, the ``SecureCookieError`` from saving.
+    public func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        let now = configuration.clock()
+        context.secureCookieSession.store(load(request, context: context, now: now))
+        var response = try await next(request, context)
+        guard var cookie = context.secureCookieSession.take(), cookie.shouldSave || configuration.cookie.force else {
+            return response
+        }
+        do {
+            guard let header = try cookie.setCookieHeader(options(for: cookie, now: now), now: now) else { return response }
+            if !cookie.isModified && !cookie.reissueReasons.isEmpty {
+                context.logger.info(
+                    "Re-issuing the session cookie in the current form",
+                    metadata: [
+                        "secure_cookie.name": "\(configuration.cookie.name)",
+                        "secure_cookie.reissue": "\(cookie.reissueReasons)",
+                    ])
+            }
+            response.headers[values: .setCookie].append(header)
+            return response
+        } catch let error as SecureCookieError {
+            return try saveFailed(error, response: response, context: context)
+        }
+    }
+
+    /// The request's cookie, or a new one when it has none or it does not verify (logged).
+    private func load(_ request: Request, context: Context, now: Double) -> SecureCookie<Context.SessionFormat> {
+        let cookieHeaders = request.headers[values: .cookie]
+        let header = cookieHeaders.isEmpty ? nil : cookieHeaders.joined(separator: "; ")
+        do {
+            return try SecureCookie.load(
+                cookieHeader: header, name: configuration.cookie.name, secretKeys: secretKeys, format: format, now: now)
+        } catch {
+            var metadata: Logger.Metadata = ["secure_cookie.name": "\(configuration.cookie.name)"]
+            if let error = error as? SecureCookieError {
+                metadata["secure_cookie.error"] = "\(error.kind)"
+                if let limit = error.limit { metadata["secure_cookie.limit"] = "\(limit)" }
+            } else {
+                metadata["secure_cookie.error"] = "\(type(of: error))"
+            }
+            context.logger.notice("Session cookie rejected; starting a new session", metadata: metadata)
+            return SecureCookie(secretKeys: secretKeys, format: format)
+        }
+    }
+
+    /// The `Set-Cookie` options for this save: the configured ones, with the session's expiry.
+    private func options(for cookie: SecureCookie<Context.SessionFormat>, now: Double) -> SetCookieOptions {
+        var options = configuration.cookie
+        if let lifetime = configuration.sessionLifetime {
+            options.sessionExpires = Int64(now.rounded(.down)) + lifetime
+        } else if options.sessionExpires == nil, options.expires == nil, let expiry = cookie.sessionExpiry,
+            let seconds = Int64(exactly: expiry.rounded(.down))
+        {
+            // A re-issue keeps the expiry the session arrived with rather than dropping it.
+            options.sessionExpires = seconds
+        }
+        return options
+    }
+
+    /// Applies the configured behaviour to a session that could not be saved.
+    private func saveFailed(_ error: SecureCookieError, response: Response, context: Context) throws -> Response {
+        var metadata: Logger.Metadata = [
+            "secure_cookie.name": "\(configuration.cookie.name)", "secure_cookie.error": "\(error.kind)",
+            "secure_cookie.on_failure": "\(configuration.onSaveFailure)",
+        ]
+        if let limit = error.limit {
+            metadata["secure_cookie.limit"] = "\(limit)"
+            // A limit's reason states sizes only, never the session's contents.
+            metadata["secure_cookie.reason"] = "\(error.reason)"
+        }
+        context.logger.error("The session could not be saved", metadata: metadata)
+        switch configuration.onSaveFailure.action {
+        case .omitCookie:
+            return response
+        case .rethrow:
+            throw error
+        case .internalServerError:
+            let detail = error.limit == .cookieLength ? error.reason : "its contents cannot be written as a cookie"
+            return Response(
+                status: .internalServerError,
+                headers: [.contentType: "text/plain; charset=utf-8"],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: "The session could not be saved: \(detail).\n")))
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import ArgumentParser
+import Hummingbird
+import Logging
+import SecureCookie
+import SecureCookieHummingbird
+import SecureCookiePickle
+
+/// `securecookie-demo`: a counter whose session a Werkzeug application can share, migrating pickle cookies to JSON.
+@main
+@available(macOS 14, iOS 17, tvOS 17, visionOS 1, *)
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "securecookie-demo",
+        abstract: "Serve a session counter in Werkzeug's SecureCookie format.",
+        discussion: """
+            GET /counter adds one to `count` in the `session` cookie and answers the count; \
+            GET /grow?bytes=N adds N bytes to the session, to show the 4096-byte cookie limit. \
+            With --legacy-codec pickle --codec json, cookies a Werkzeug application wrote with pickle \
+            are read and re-issued as JSON.
+            """)
+
+    @Option(help: "The port to listen on (0 picks a free one; the log says which).")
+    var port: Int = 8080
+
+    @Option(help: "The address to listen on.")
+    var hostname: String = "127.0.0.1"
+
+    @Option(name: .customLong("secret-hex"), help: "A secret key in hex; repeat for rotation, the first signs.")
+    var secretHex: [String]
+
+    @Option(help: "The codec sessions are written with (json or pickle).")
+    var codec: String = "json"
+
+    @Option(name: .customLong("legacy-codec"), help: "A codec old sessions were written with, read and re-issued.")
+    var legacyCodec: String?
+
+    @Option(name: .customLong("python2-strings"), help: "How pickle reads Python 2 str: ascii, latin1, utf-8 or bytes.")
+    var python2Strings: String = "ascii"
+
+    @Option(name: .customLong("max-age"), help: "Max-Age of the cookie and lifetime of the session, in seconds.")
+    var maxAge: Int?
+
+    @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
+    var logLevel: String = "info"
+
+    func validate() throws {
+        if secretHex.isEmpty { throw ValidationError("give at least one --secret-hex") }
+        if secretHex.contains(where: { SecretKey(hex: $0) == nil }) { throw ValidationError("--secret-hex must be hex digits") }
+        if PicklePython2Strings(named: python2Strings) == nil { throw ValidationError("unknown --python2-strings \(python2Strings)") }
+        if Logger.Level(rawValue: logLevel) == nil { throw ValidationError("unknown --log-level \(logLevel)") }
+        if let maxAge, maxAge < 0 { throw ValidationError("--max-age must not be negative") }
+        if !(0...65_535).contains(port) { throw ValidationError("--port must be 0-65535") }
+    }
+
+    func run() async throws {
+        let keys = secretHex.compactMap { SecretKey(hex: $0) }
+        let strings = PicklePython2Strings(named: python2Strings) ?? .ascii
+        let format: CookieFormat
+        do {
+            format = try DemoCodecs.format(codec: codec, legacyCodec: legacyCodec, python2Strings: strings)
+        } catch let error as SecureCookieError {
+            throw ValidationError(error.description)
+        }
+        var cookie = SetCookieOptions(httpOnly: true, sameSite: .lax)
+        cookie.maxAge = maxAge
+        let configuration = SecureCookieSessionConfiguration(cookie: cookie, sessionLifetime: maxAge.map(Int64.init))
+        var logger = Logger(label: "securecookie-demo")
+        logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
+        logger.info("Sessions in the \(format.serializationMethod.name) codec, cookie \(cookie.name)")
+        let app = Application(
+            router: DemoApplication.router(secretKeys: keys, format: format, configuration: configuration),
+            configuration: .init(address: .hostname(hostname, port: port), serverName: "securecookie-demo"),
+            logger: logger)
+        try await app.runService()
+    }
+}
