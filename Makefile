@@ -1,26 +1,35 @@
 # Quick start:  make demo   (installs what is missing, builds, decodes the bundled Werkzeug cookie, re-issues it)
-#               make test   (swift test + live Werkzeug interop on Python 3 and Python 2.7)
+#               make test   (swift test, live Werkzeug interop on Python 3 and 2.7, the hostile corpus,
+#                            the demo server end to end against a Werkzeug app, and a real browser)
 SWIFT ?= swift
 BUILD ?= .build
 TOOL := $(BUILD)/debug/securecookie
 PY27 ?= /root/.pyenv/versions/2.7.18/bin/python2.7
 export PY27
 
-.PHONY: demo test deps python build swift-test interop hostile fixtures clean
+.PHONY: demo test deps python browser-deps build swift-test interop hostile e2e browser fixtures clean
 
 demo: python build
 	scripts/demo.sh $(TOOL)
 
-# Runs the interop even when swift test fails, so one run shows both; fails if either failed.
+# Runs every stage even when one fails, so one run shows all; fails if any failed.
 test: python
 	@status=0; $(MAKE) --no-print-directory swift-test || status=1; \
-	$(MAKE) --no-print-directory interop || status=1; exit $$status
+	$(MAKE) --no-print-directory interop || status=1; \
+	$(MAKE) --no-print-directory hostile || status=1; \
+	$(MAKE) --no-print-directory e2e || status=1; \
+	$(MAKE) --no-print-directory browser || status=1; exit $$status
 
 deps:
 	scripts/install-deps.sh
 
 python:
 	scripts/install-deps.sh --python
+
+# Chromium for the browser test (optional: the test skips loudly without it).
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 || (apt-get install -y -qq chromium >/dev/null 2>&1 || \
+	  (apt-get update -qq && apt-get install -y -qq chromium >/dev/null 2>&1)) || echo "chromium could not be installed" >&2
 
 build: deps
 	$(SWIFT) build --scratch-path $(BUILD) --product securecookie
@@ -34,6 +43,14 @@ interop: python build
 # The hostile corpus through the built binary under memory and time bounds (scripts/hostile.sh).
 hostile: build
 	scripts/hostile.sh $(TOOL)
+
+# The demo server end to end: a Werkzeug 0.16.1 app (Python 3 and 2.7) shares its session with it.
+e2e: python
+	SCRATCH=$(BUILD) Interop/demo/e2e.sh
+
+# Headless Chromium against the demo server: the cookie survives three visits; oversize is refused.
+browser: browser-deps
+	SCRATCH=$(BUILD) Interop/demo/browser.sh
 
 # Regenerates Fixtures/werkzeug/*.jsonl and the demo cookie with real Werkzeug (Python 3 and 2.7).
 fixtures: python
