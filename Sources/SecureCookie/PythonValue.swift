@@ -11,6 +11,9 @@
 /// - dicts compare without regard to order, as do sets.
 ///
 /// A value cannot refer to itself: codecs refuse recursive input with a typed error.
+///
+/// The datetime family and decimals are stored boxed, so every value stays small (strings,
+/// byte arrays and containers are references already) and copying one is cheap.
 public enum PythonValue: Sendable {
     /// `None`.
     case none
@@ -31,25 +34,25 @@ public enum PythonValue: Sendable {
     /// `bytearray`.
     case bytearray([UInt8])
     /// `list`.
-    indirect case list([PythonValue])
+    case list([PythonValue])
     /// `tuple`.
-    indirect case tuple([PythonValue])
+    case tuple([PythonValue])
     /// `dict`, in insertion order.
-    indirect case dict(PythonDict)
+    case dict(PythonDict)
     /// `set`.
-    indirect case set(PythonSet)
+    case set(PythonSet)
     /// `frozenset`.
-    indirect case frozenset(PythonSet)
+    case frozenset(PythonSet)
     /// `datetime.datetime`, naive or with a fixed UTC offset.
-    case datetime(PythonDateTime)
+    indirect case datetime(PythonDateTime)
     /// `datetime.date`.
-    case date(PythonDate)
+    indirect case date(PythonDate)
     /// `datetime.time`, naive or with a fixed UTC offset.
-    case time(PythonTime)
+    indirect case time(PythonTime)
     /// `datetime.timedelta`.
-    case timedelta(PythonTimeDelta)
+    indirect case timedelta(PythonTimeDelta)
     /// `decimal.Decimal`.
-    case decimal(PythonDecimal)
+    indirect case decimal(PythonDecimal)
 }
 
 extension PythonValue {

@@ -15,3 +15,11 @@ import Testing
         #expect(PythonFloatRepr.repr(value) == expected)
     }
 }
+
+@Suite struct PythonValueLayoutTests {
+    /// Values are copied all the time while decoding; the datetime family and decimals are boxed so
+    /// a value stays within a small fixed size (a dict's three references plus the tag).
+    @Test func aValueIsSmall() {
+        #expect(MemoryLayout<PythonValue>.size <= 25, "\(MemoryLayout<PythonValue>.size)")
+    }
+}
