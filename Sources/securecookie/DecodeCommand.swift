@@ -2,7 +2,7 @@ import ArgumentParser
 import SecureCookie
 
 /// `securecookie decode`: verify cookies and print their data as tagged JSON.
-struct DecodeCommand: ParsableCommand {
+struct DecodeCommand: StreamingCommand {
     static let configuration = CommandConfiguration(
         commandName: "decode",
         abstract: "Verify cookies and print their data as one line of tagged JSON each.",
@@ -21,13 +21,6 @@ struct DecodeCommand: ParsableCommand {
     @OptionGroup(title: "Limits") var limitOptions: LimitOptions
     @Argument(help: "A cookie (default: one a line from standard input).")
     var cookie: String?
-
-    mutating func run() throws {
-        let io = ToolIO.standard()
-        let status = try execute(io: io)
-        io.flush()
-        if status != 0 { throw ExitCode(status) }
-    }
 
     /// Runs the command on the given streams.
     ///

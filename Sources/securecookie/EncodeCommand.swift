@@ -3,7 +3,7 @@ import Foundation
 import SecureCookie
 
 /// `securecookie encode`: write cookies from tagged-JSON dicts.
-struct EncodeCommand: ParsableCommand {
+struct EncodeCommand: StreamingCommand {
     static let configuration = CommandConfiguration(
         commandName: "encode",
         abstract: "Write a cookie for each tagged-JSON dict read from standard input, one a line.",
@@ -23,13 +23,6 @@ struct EncodeCommand: ParsableCommand {
     var expires: Int64?
     @OptionGroup(title: "Keys") var secrets: SecretOptions
     @OptionGroup(title: "Limits") var limitOptions: LimitOptions
-
-    mutating func run() throws {
-        let io = ToolIO.standard()
-        let status = try execute(io: io)
-        io.flush()
-        if status != 0 { throw ExitCode(status) }
-    }
 
     /// Runs the command on the given streams.
     ///

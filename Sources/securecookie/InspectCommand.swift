@@ -2,7 +2,7 @@ import ArgumentParser
 import SecureCookie
 
 /// `securecookie inspect`: show what a cookie holds **without** verifying it.
-struct InspectCommand: ParsableCommand {
+struct InspectCommand: StreamingCommand {
     static let configuration = CommandConfiguration(
         commandName: "inspect",
         abstract: "Show a cookie's items without verifying it (for cookies whose key you lack).",
@@ -18,13 +18,6 @@ struct InspectCommand: ParsableCommand {
     @OptionGroup(title: "Limits") var limitOptions: LimitOptions
     @Argument(help: "A cookie (default: one a line from standard input).")
     var cookie: String?
-
-    mutating func run() throws {
-        let io = ToolIO.standard()
-        let status = try execute(io: io)
-        io.flush()
-        if status != 0 { throw ExitCode(status) }
-    }
 
     /// Runs the command on the given streams.
     ///

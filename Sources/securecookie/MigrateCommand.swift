@@ -3,7 +3,7 @@ import SecureCookie
 import SecureCookiePickle
 
 /// `securecookie migrate`: re-issue cookies with another codec, hash or key.
-struct MigrateCommand: ParsableCommand {
+struct MigrateCommand: StreamingCommand {
     static let configuration = CommandConfiguration(
         commandName: "migrate",
         abstract: "Re-issue cookies read from standard input with another codec, hash or key, one a line.",
@@ -39,13 +39,6 @@ struct MigrateCommand: ParsableCommand {
         for name in [fromCodec, toCodec] {
             do { _ = try registry.method(named: name) } catch let error as SecureCookieError { throw ValidationError(error.reason) }
         }
-    }
-
-    mutating func run() throws {
-        let io = ToolIO.standard()
-        let status = try execute(io: io)
-        io.flush()
-        if status != 0 { throw ExitCode(status) }
     }
 
     /// Runs the command on the given streams.
