@@ -17,10 +17,13 @@ let package = Package(
     targets: [
         // Counts malloc/calloc/realloc/aligned allocations by interposing them in the executable.
         .target(name: "CAllocationCounter", path: "Sources/CAllocationCounter"),
+        // Starts and stops callgrind's collection around the loop of `--profile` (no-op outside valgrind).
+        .target(name: "CProfilerControl", path: "Sources/CProfilerControl"),
         .executableTarget(
             name: "securecookie-bench",
             dependencies: [
                 "CAllocationCounter",
+                "CProfilerControl",
                 .product(name: "SecureCookie", package: parent),
                 .product(name: "SecureCookieJSON", package: parent),
                 .product(name: "SecureCookiePickle", package: parent),

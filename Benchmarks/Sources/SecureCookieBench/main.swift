@@ -8,6 +8,7 @@ import SecureCookieYAML
 // securecookie-bench [--python PATH] [--tool PATH] [--batch N] [--json PATH]
 // Measures serialize/unserialize per codec on Werkzeug's seed example, a ~650-byte session and a
 // ~4 KB cookie, and — in the same run — Werkzeug 0.16.1 on CPython over the same cookies.
+// securecookie-bench --profile CODEC [--op OP] [--payload NAME] [--iterations N]: one loop for callgrind (Profile.swift).
 
 let arguments = CommandLine.arguments
 func option(_ name: String) -> String? {
@@ -18,6 +19,12 @@ let benchDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 let python = option("--python") ?? ProcessInfo.processInfo.environment["PYTHON"] ?? "python3"
 let secretText = "benchmark-secret-key-0123456789abcdef"
 let secret = SecretKey(secretText)
+
+if let codec = option("--profile") {
+    try Profile.run(codec: codec, op: option("--op") ?? "unserialize", payload: option("--payload") ?? "session",
+                    iterations: Int(option("--iterations") ?? "") ?? 2000, secret: secret)
+    exit(0)
+}
 
 @discardableResult
 func run(_ executable: String, _ args: [String], stdin: URL? = nil, stdout: URL? = nil) throws -> (Data, Double) {
@@ -46,6 +53,17 @@ func formatFor(_ codec: String) -> CookieFormat {
 }
 
 func text(_ value: Double, _ digits: Int = 2) -> String { String(format: "%.\(digits)f", value) }
+
+/// The 1-, 5- and 15-minute load averages, as /proc/loadavg gives them.
+func loadAverage() -> String {
+    guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) else { return "?" }
+    return text.split(separator: " ").prefix(3).joined(separator: " ")
+}
+let cpuModel = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
+    .split(separator: "\n").first { $0.hasPrefix("model name") }
+    .map { $0.split(separator: ":", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) } ?? "?" } ?? "?"
+let loadAtStart = loadAverage()
+print("Machine: \(ProcessInfo.processInfo.activeProcessorCount) CPUs, \(cpuModel); load average \(loadAtStart)")
 
 print("Measuring Werkzeug on CPython (\(python))…")
 let (pythonOutput, _) = try run(python, [benchDirectory.appendingPathComponent("werkzeug_bench.py").path, "measure"])
@@ -122,7 +140,14 @@ if let tool = option("--tool") {
 }
 
 if let path = option("--json") {
-    let data = try JSONSerialization.data(withJSONObject: ["python": report["python"] ?? "", "rows": rows], options: [.prettyPrinted, .sortedKeys])
+    let machine: [String: Any] = [
+        "cpus": ProcessInfo.processInfo.activeProcessorCount, "cpu_model": cpuModel,
+        "load_at_start": loadAtStart, "load_at_end": loadAverage(),
+    ]
+    let document: [String: Any] = [
+        "python": report["python"] ?? "", "werkzeug": report["werkzeug"] ?? "", "machine": machine, "rows": rows,
+    ]
+    let data = try JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys])
     try data.write(to: URL(fileURLWithPath: path))
-    print("\nwrote \(path)")
+    print("\nload average at the end: \(loadAverage()); wrote \(path)")
 }

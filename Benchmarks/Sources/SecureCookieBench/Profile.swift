@@ -1,0 +1,50 @@
+import CProfilerControl
+import SecureCookie
+
+/// `securecookie-bench --profile CODEC [--op unserialize|serialize] [--payload session] [--iterations N]`:
+/// runs one operation in a loop, without Python, bracketed for callgrind:
+///
+///     valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file=cg.out \
+///         .build-perf/release/securecookie-bench --profile pickle --iterations 2000
+///
+/// Instructions per operation = callgrind's total `Ir` / iterations. Outside valgrind it prints ns/op.
+enum Profile {
+    static func run(codec: String, op: String, payload: String, iterations: Int, secret: SecretKey) throws {
+        guard let data = Payloads.named(payload) else {
+            print("unknown payload \(payload) (seed, session, 4k)")
+            return
+        }
+        let format = formatFor(codec)
+        var writer = SecureCookie(data, secretKeys: [secret], format: format)
+        let cookie = Array(try writer.serialize().utf8)
+        let decoded = try SecureCookie.unserialize(bytes: cookie, secretKeys: [secret], format: format, now: 0)
+        guard decoded.data == data || payload == "seed" else {
+            print("the \(codec) round trip changed the \(payload) payload")
+            return
+        }
+        let body: () throws -> Void
+        switch op {
+        case "unserialize":
+            body = { _ = try SecureCookie.unserialize(bytes: cookie, secretKeys: [secret], format: format, now: 0) }
+        case "serialize":
+            body = {
+                var cookie = SecureCookie(data, secretKeys: [secret], format: format)
+                _ = try cookie.serialize()
+            }
+        case "floor":
+            let floor = Floor(secret: secret.bytes)
+            var scratch: [UInt8] = []
+            body = { precondition(floor.run(cookie, scratch: &scratch) > 0) }
+        default:
+            print("unknown op \(op) (unserialize, serialize, floor)")
+            return
+        }
+        for _ in 0..<100 { try body() }
+        let clock = ContinuousClock()
+        profiler_start()
+        let elapsed = try clock.measure { for _ in 0..<iterations { try body() } }
+        profiler_stop()
+        print("\(codec) \(payload) \(op): \(cookie.count) B cookie, \(iterations) iterations, "
+            + "\(text(elapsed.seconds * 1e9 / Double(iterations), 0)) ns/op")
+    }
+}
