@@ -51,15 +51,26 @@ struct MigrateCommand: StreamingCommand {
         let to = CookieFormat(serializationMethod: try registry.method(named: toCodec), hashMethod: toHash ?? fromHash, limits: limits)
         let oldKeys = fromSecrets.keys
         let newKeys = toSecrets.keys.isEmpty ? oldKeys : toSecrets.keys
+        let primaryKey = Array(newKeys.prefix(1))
         let progress = BatchProgress(io: io, verb: "migrated", noun: "cookies")
         while let line = io.nextLine() {
             do {
                 guard !line.isEmpty else { throw SecureCookieError.malformed("the line is empty") }
+                // Already current (the new primary key and hash verify it and the new codec reads
+                // it): passed through unchanged.
+                if let current = try? SecureCookie.unserialize(bytes: line, secretKeys: primaryKey, format: to, now: now),
+                   current.verification?.needsReissue == false {
+                    io.writeLine(String(decoding: line, as: UTF8.self))
+                    progress.note("already current")
+                    progress.succeeded()
+                    continue
+                }
                 let old = try SecureCookie.unserialize(bytes: line, secretKeys: oldKeys, format: from, now: now)
                 var new = SecureCookie(old.data, secretKeys: newKeys, format: to)
-                let value = try new.serialize(expires: try Self.expiry(of: line, format: from))
+                let value = try new.serialize(expires: try Self.expiry(of: old))
                 try CookieData.checkLength(value, limits: limits)
                 io.writeLine(value)
+                progress.note("converted")
                 progress.succeeded()
             } catch {
                 io.writeLine(ErrorLine.text(for: error))
@@ -70,16 +81,12 @@ struct MigrateCommand: StreamingCommand {
         return progress.status
     }
 
-    /// The `_expires` of a cookie that has already verified, as a Unix time.
-    static func expiry(of line: [UInt8], format: CookieFormat) throws -> Int64? {
-        let cookie = String(decoding: line, as: UTF8.self)
-        guard let item = try SecureCookie<CookieFormat>.unverifiedItems(of: cookie, format: format)
-            .last(where: { $0.key == "_expires" }) else { return nil }
-        switch try format.serializationMethod.loads(item.value[...], limits: format.limits) {
-        case .int(let seconds): return Int64(seconds)
-        case .float(let seconds) where seconds.isFinite && abs(seconds) < 9.0e18: return Int64(seconds.rounded(.down))
-        case .bool(let flag): return flag ? 1 : 0
-        default: throw SecureCookieError.unrepresentable("_expires is not a Unix time that fits in 64 bits")
+    /// The `_expires` a verified cookie carried, as a whole Unix time (kept when re-issuing).
+    static func expiry(of cookie: SecureCookie<CookieFormat>) throws -> Int64? {
+        guard let seconds = cookie.sessionExpiry else { return nil }
+        guard seconds.isFinite, abs(seconds) < 9.0e18 else {
+            throw SecureCookieError.unrepresentable("_expires is not a Unix time that fits in 64 bits")
         }
+        return Int64(seconds.rounded(.down))
     }
 }
