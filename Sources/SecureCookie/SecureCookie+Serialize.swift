@@ -38,16 +38,21 @@ extension SecureCookie {
         }
         entries.sort { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
 
+        // The cookie is written in one buffer: room for the MAC's base64 and "?" first, then the items;
+        // the MAC, computed over the items in place, fills the room last.
+        let hash = format.hashMethod
+        let prefix = Base64.encodedCount(of: hash.digestByteCount) + 1
         let codec = format.serializationMethod
-        var body: [UInt8] = []
-        body.reserveCapacity(256)
+        let quoteBase64 = format.quoteBase64
+        var cookie = [UInt8](repeating: 0, count: prefix)
+        cookie.reserveCapacity(prefix + 256)
         var items: [Range<Int>] = []
         items.reserveCapacity(entries.count)
         for (index, entry) in entries.enumerated() {
-            if index > 0 { body.append(UInt8(ascii: "&")) }
-            let start = body.count
-            URLQuoting.quotePlus(entry.key, into: &body)
-            body.append(UInt8(ascii: "="))
+            if index > 0 { cookie.append(UInt8(ascii: "&")) }
+            let start = cookie.count
+            URLQuoting.quotePlus(entry.key, into: &cookie)
+            cookie.append(UInt8(ascii: "="))
             let bytes: [UInt8]
             do {
                 bytes = try codec.dumps(entry.value)
@@ -56,19 +61,19 @@ extension SecureCookie {
             } catch {
                 throw SecureCookieError.unrepresentable("\(error)").forKey(entry.key)
             }
-            if format.quoteBase64 {
-                Base64.encode(bytes, into: &body)
+            if quoteBase64 {
+                bytes.withUnsafeBytes { Base64.encode($0, into: &cookie) }
             } else {
-                body.append(contentsOf: bytes)
+                cookie.append(contentsOf: bytes)
             }
-            items.append(start..<body.count)
+            items.append(start..<cookie.count)
         }
-        let mac = CookieSigner.authenticationCode(format.hashMethod, key: signingKey, body: body, items: items)
-        var cookie: [UInt8] = []
-        cookie.reserveCapacity(body.count + 90)
-        Base64.encode(mac, into: &cookie)
-        cookie.append(UInt8(ascii: "?"))
-        cookie.append(contentsOf: body)
+        cookie.withUnsafeMutableBytes { buffer in
+            CookieSigner.withAuthenticationCode(hash, key: signingKey, text: UnsafeRawBufferPointer(buffer), items: items) { mac in
+                let written = Base64.encode(mac, to: buffer)
+                buffer[written] = UInt8(ascii: "?")
+            }
+        }
         return cookie
     }
 }

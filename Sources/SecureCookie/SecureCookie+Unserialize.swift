@@ -69,7 +69,10 @@ extension SecureCookie {
     ) throws -> SecureCookie {
         let limits = format.limits
         let parsed = try ParsedCookie(bytes, limits: limits)
-        let verification = try verify(parsed, secretKeys: secretKeys, format: format)
+        // One buffer for the MAC and then each value in turn, sized once for the longest of them.
+        var scratch: [UInt8] = []
+        scratch.reserveCapacity(parsed.items.reduce(parsed.signature.count) { max($0, $1.value.count) } / 4 * 3)
+        let verification = try verify(parsed, secretKeys: secretKeys, format: format, scratch: &scratch)
 
         // Only now, with the MAC checked, is anything decoded.
         let codec = format.serializationMethod
@@ -78,32 +81,37 @@ extension SecureCookie {
         if verification.keyIndex != 0 { reasons.insert(.rotatedKey) }
         if !verification.isSigningHash { reasons.insert(.legacyHash) }
         var data = PythonDict()
-        var scratch: [UInt8] = []
+        data.reserveCapacity(parsed.items.count)
+        var hasExpires = false
+        let quoteBase64 = format.quoteBase64
         for item in parsed.items {
             let value: PythonValue
             do {
-                let encoded = parsed.body[item.value]
-                if format.quoteBase64 {
+                if quoteBase64 {
                     scratch.removeAll(keepingCapacity: true)
-                    guard Base64.decode(encoded, into: &scratch) else {
+                    let decoded = bytes.withUnsafeBytes { text in
+                        Base64.decode(UnsafeRawBufferPointer(rebasing: text[item.value]), into: &scratch)
+                    }
+                    guard decoded else {
                         throw SecureCookieError.undecodable("the value is not valid base64")
                     }
                     try checkValueSize(scratch.count, limits)
                     value = try load(scratch[...], codec, migrating, limits, &reasons)
                 } else {
-                    try checkValueSize(encoded.count, limits)
-                    value = try load(encoded, codec, migrating, limits, &reasons)
+                    try checkValueSize(item.value.count, limits)
+                    value = try load(bytes[item.value], codec, migrating, limits, &reasons)
                 }
             } catch let error as SecureCookieError {
                 throw error.forKey(item.key)
             } catch {
                 throw SecureCookieError.undecodable("\(error)").forKey(item.key)
             }
+            if item.key == "_expires" { hasExpires = true }
             data[item.key] = value
         }
 
         var sessionExpiry: Double?
-        if let expires = data.removeValue(forKey: "_expires") {
+        if hasExpires, let expires = data.removeValue(forKey: "_expires") {
             let deadline: Double
             switch expires {
             case .int(let seconds): deadline = Double(seconds)
@@ -163,23 +171,45 @@ extension SecureCookie {
         }
     }
 
-    private static func verify(_ parsed: ParsedCookie, secretKeys: [SecretKey], format: Format) throws -> CookieVerification {
-        guard let mac = Base64.decode(parsed.signature) else {
+    /// Checks the MAC against each key and hash in turn, decoding it into `scratch`.
+    private static func verify(
+        _ parsed: ParsedCookie, secretKeys: [SecretKey], format: Format, scratch: inout [UInt8]
+    ) throws -> CookieVerification {
+        scratch.removeAll(keepingCapacity: true)
+        let decoded = parsed.body.withUnsafeBytes { text in
+            Base64.decode(UnsafeRawBufferPointer(rebasing: text[parsed.signature]), into: &scratch)
+        }
+        guard decoded else {
             throw SecureCookieError.badSignature("the signature is not valid base64")
         }
         guard !secretKeys.isEmpty else { throw SecureCookieError(.invalidKey, "no secret key to verify the cookie with") }
-        let hashes = [format.hashMethod] + format.legacyHashMethods.filter { $0 != format.hashMethod }
-        guard hashes.contains(where: { $0.digestByteCount == mac.count }) else {
+        let signingHash = format.hashMethod
+        let legacyHashes = format.legacyHashMethods
+        let macCount = scratch.count
+        guard signingHash.digestByteCount == macCount || legacyHashes.contains(where: { $0.digestByteCount == macCount })
+        else {
             throw SecureCookieError.badSignature(
-                "the signature is \(mac.count) bytes; \(format.hashMethod.name) signatures are \(format.hashMethod.digestByteCount)")
+                "the signature is \(macCount) bytes; \(signingHash.name) signatures are \(signingHash.digestByteCount)")
         }
-        let itemRanges = parsed.items.map(\.raw)
-        for hash in hashes where hash.digestByteCount == mac.count {
-            for (index, key) in secretKeys.enumerated()
-            where CookieSigner.isValid(mac, hash, key: key, body: parsed.body, items: itemRanges) {
-                return CookieVerification(keyIndex: index, hashMethod: hash, isSigningHash: hash == format.hashMethod)
+        let found = scratch.withUnsafeBytes { mac in
+            parsed.body.withUnsafeBytes { text -> CookieVerification? in
+                let items = parsed.items.lazy.map(\.raw)
+                func check(_ hash: HashMethod) -> CookieVerification? {
+                    guard hash.digestByteCount == macCount else { return nil }
+                    for (index, key) in secretKeys.enumerated()
+                    where CookieSigner.isValid(mac, hash, key: key, text: text, items: items) {
+                        return CookieVerification(keyIndex: index, hashMethod: hash, isSigningHash: hash == signingHash)
+                    }
+                    return nil
+                }
+                if let found = check(signingHash) { return found }
+                for hash in legacyHashes where hash != signingHash {
+                    if let found = check(hash) { return found }
+                }
+                return nil
             }
         }
-        throw SecureCookieError.badSignature("the signature does not match")
+        guard let found else { throw SecureCookieError.badSignature("the signature does not match") }
+        return found
     }
 }

@@ -1,6 +1,8 @@
 /// A cookie's text split into its parts, before anything is verified or decoded.
 ///
 /// `base64(mac) "?" item ("&" item)*`, `item = quote_plus(key) "=" value`.
+///
+/// Nothing is copied: the parts are ranges into the cookie's own bytes (``body``).
 internal struct ParsedCookie {
     /// One item: its key (unquoted) and where its raw text and value lie in ``ParsedCookie/body``.
     struct Item {
@@ -9,10 +11,10 @@ internal struct ParsedCookie {
         let value: Range<Int>
     }
 
-    /// The text after `?`.
+    /// The whole cookie's bytes, which ``signature`` and the items' ranges index into.
     let body: [UInt8]
-    /// The text before `?`.
-    let signature: ArraySlice<UInt8>
+    /// Where the text before `?` lies.
+    let signature: Range<Int>
     /// The items, in wire order.
     let items: [Item]
 
@@ -25,30 +27,51 @@ internal struct ParsedCookie {
             throw SecureCookieError.limitExceeded(
                 .cookieLength, "the cookie is \(cookie.count) bytes; at most \(limits.maximumCookieLength) are accepted")
         }
-        guard let question = cookie.firstIndex(of: UInt8(ascii: "?")) else {
+        body = cookie
+        (signature, items) = try cookie.withUnsafeBytes { try Self.split($0, limits: limits) }
+    }
+
+    private static func split(_ text: UnsafeRawBufferPointer, limits: SecureCookieLimits) throws -> (Range<Int>, [Item]) {
+        guard let question = text.firstIndex(of: UInt8(ascii: "?")) else {
             throw SecureCookieError.malformed("no \"?\" separates the signature from the items")
         }
-        signature = cookie[..<question]
-        body = Array(cookie[(question + 1)...])
         var items: [Item] = []
-        var start = 0
+        let end = text.count
+        var start = question + 1
         var number = 0
-        while start < body.count || (start == body.count && start > 0) {
-            let end = body[start...].firstIndex(of: UInt8(ascii: "&")) ?? body.count
+        // An empty body has no items; otherwise every "&" starts one more (an empty one is malformed).
+        while start < end || (start == end && start > question + 1) {
+            var stop = start
+            var equals = -1
+            while stop < end {
+                let byte = text[stop]
+                if byte == UInt8(ascii: "&") { break }
+                if byte == UInt8(ascii: "=") && equals < 0 { equals = stop }
+                stop += 1
+            }
             number += 1
             guard number <= limits.maximumItems else {
                 throw SecureCookieError.limitExceeded(.itemCount, "the cookie has more than \(limits.maximumItems) items")
             }
-            guard let equals = body[start..<end].firstIndex(of: UInt8(ascii: "=")) else {
+            guard equals >= 0 else {
                 throw SecureCookieError.malformed("item \(number) has no \"=\"")
             }
-            guard let key = URLQuoting.unquotePlus(body[start..<equals]) else {
+            guard let key = Self.key(UnsafeRawBufferPointer(rebasing: text[start..<equals])) else {
                 throw SecureCookieError.malformed("the key of item \(number) has a bad % escape or is not UTF-8")
             }
-            items.append(Item(key: key, raw: start..<end, value: (equals + 1)..<end))
-            if end == body.count { break }
-            start = end + 1
+            if items.isEmpty { items.reserveCapacity(8) }
+            items.append(Item(key: key, raw: start..<stop, value: (equals + 1)..<stop))
+            if stop == end { break }
+            start = stop + 1
         }
-        self.items = items
+        return (0..<question, items)
+    }
+
+    /// `url_unquote_plus` of a key; plain ASCII (what Werkzeug writes for ordinary keys) is taken as it is.
+    private static func key(_ text: UnsafeRawBufferPointer) -> String? {
+        for byte in text where byte >= 0x80 || byte == UInt8(ascii: "%") || byte == UInt8(ascii: "+") {
+            return URLQuoting.unquotePlus(text)
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 }

@@ -1,0 +1,65 @@
+@preconcurrency import Crypto
+
+/// HMAC (RFC 2104) over one hash, keyed once: the inner and outer hash states after absorbing the
+/// padded key. A cookie's MAC starts from copies of these, feeds its items straight into the hash
+/// (`update(bufferPointer:)`, no generic `DataProtocol` walk per call) and compares in constant time.
+///
+/// `@unchecked Sendable`: the two states are never mutated after `init`; each MAC mutates its own
+/// copy, and swift-crypto's hash values are copy-on-write (a shared state is copied before a write).
+internal struct KeyedHash<H: HashFunction>: @unchecked Sendable {
+    private let inner: H
+    private let outer: H
+
+    /// Keys the two states: the key, hashed first when longer than a block, zero-padded to one block,
+    /// XOR `0x36` for the inner state and `0x5c` for the outer, as `HMAC<H>(key:)` does.
+    init(key: SymmetricKey) {
+        var block = [UInt8](repeating: 0, count: H.blockByteCount)
+        key.withUnsafeBytes { raw in
+            if raw.count > H.blockByteCount {
+                var keyHash = H()
+                keyHash.update(bufferPointer: raw)
+                keyHash.finalize().withUnsafeBytes { digest in block.replaceSubrange(0..<digest.count, with: digest) }
+            } else {
+                block.replaceSubrange(0..<raw.count, with: raw)
+            }
+        }
+        var inner = H()
+        inner.update(data: block.map { $0 ^ 0x36 })
+        var outer = H()
+        outer.update(data: block.map { $0 ^ 0x5C })
+        self.inner = inner
+        self.outer = outer
+    }
+
+    /// The MAC of `"|" + text[item]` for each item, handed to `body` as raw bytes.
+    @inline(__always)
+    func withAuthenticationCode<Items: Sequence, Result>(
+        of text: UnsafeRawBufferPointer, items: Items, _ body: (UnsafeRawBufferPointer) -> Result
+    ) -> Result where Items.Element == Range<Int> {
+        var hasher = inner
+        var separator = UInt8(ascii: "|")
+        withUnsafeBytes(of: &separator) { separator in
+            for item in items {
+                hasher.update(bufferPointer: separator)
+                hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: text[item]))
+            }
+        }
+        let innerDigest = hasher.finalize()
+        var outerHasher = outer
+        innerDigest.withUnsafeBytes { outerHasher.update(bufferPointer: $0) }
+        return outerHasher.finalize().withUnsafeBytes(body)
+    }
+
+    /// Whether `expected` is the MAC of the items; the bytes are compared in constant time.
+    @inline(__always)
+    func isValid<Items: Sequence>(
+        _ expected: UnsafeRawBufferPointer, of text: UnsafeRawBufferPointer, items: Items
+    ) -> Bool where Items.Element == Range<Int> {
+        withAuthenticationCode(of: text, items: items) { code in
+            guard code.count == expected.count else { return false }
+            var difference: UInt8 = 0
+            for index in 0..<code.count { difference |= code[index] ^ expected[index] }
+            return difference == 0
+        }
+    }
+}
