@@ -5,6 +5,6 @@ extension PythonDict {
     public mutating func reserveCapacity(_ minimumCapacity: Int) {
         keys.reserveCapacity(minimumCapacity)
         values.reserveCapacity(minimumCapacity)
-        index.reserveCapacity(minimumCapacity)
+        if minimumCapacity > Self.linearSearchLimit { index?.reserveCapacity(minimumCapacity) }
     }
 }

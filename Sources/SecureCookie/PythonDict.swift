@@ -8,7 +8,12 @@ public struct PythonDict: Sendable, RandomAccessCollection, ExpressibleByDiction
 
     @usableFromInline internal var keys: [PythonValue] = []
     @usableFromInline internal var values: [PythonValue] = []
-    @usableFromInline internal var index: [PythonValue: Int] = [:]
+    /// Key positions by hash, built only once the dict outgrows ``linearSearchLimit``: a session's
+    /// small dicts are searched by comparing keys, which costs less than hashing them.
+    @usableFromInline internal var index: [PythonValue: Int]?
+
+    /// The most pairs searched by comparison before an index is built.
+    @usableFromInline internal static let linearSearchLimit = 8
 
     /// Creates an empty dict.
     public init() {}
@@ -39,13 +44,18 @@ public struct PythonDict: Sendable, RandomAccessCollection, ExpressibleByDiction
 
     /// Reads, sets or (with `nil`) removes the value for a key.
     public subscript(key: PythonValue) -> PythonValue? {
-        get { index[key].map { values[$0] } }
+        get { position(of: key).map { values[$0] } }
         set {
             if let newValue {
-                if let position = index[key] {
+                if let position = position(of: key) {
                     values[position] = newValue
                 } else {
-                    index[key] = keys.count
+                    if index != nil {
+                        index?[key] = keys.count
+                    } else if keys.count >= Self.linearSearchLimit {
+                        buildIndex()
+                        index?[key] = keys.count
+                    }
                     keys.append(key)
                     values.append(newValue)
                 }
@@ -67,10 +77,13 @@ public struct PythonDict: Sendable, RandomAccessCollection, ExpressibleByDiction
     /// - Returns: The removed value, or `nil` when the key was absent.
     @discardableResult
     public mutating func removeValue(forKey key: PythonValue) -> PythonValue? {
-        guard let position = index.removeValue(forKey: key) else { return nil }
+        guard let position = position(of: key) else { return nil }
         keys.remove(at: position)
         let value = values.remove(at: position)
-        for i in position..<keys.count { index[keys[i]] = i }
+        if index != nil {
+            index?.removeValue(forKey: key)
+            for i in position..<keys.count { index?[keys[i]] = i }
+        }
         return value
     }
 
@@ -78,11 +91,25 @@ public struct PythonDict: Sendable, RandomAccessCollection, ExpressibleByDiction
     public mutating func removeAll() {
         keys.removeAll()
         values.removeAll()
-        index.removeAll()
+        index = nil
     }
 
     /// Whether the dict has a key.
-    public func contains(key: PythonValue) -> Bool { index[key] != nil }
+    public func contains(key: PythonValue) -> Bool { position(of: key) != nil }
+
+    /// Where a key is, by Python's equality.
+    @inline(__always)
+    private func position(of key: PythonValue) -> Int? {
+        if let index { return index[key] }
+        return keys.firstIndex(of: key)
+    }
+
+    private mutating func buildIndex() {
+        var built: [PythonValue: Int] = [:]
+        built.reserveCapacity(keys.count * 2)
+        for (position, key) in keys.enumerated() { built[key] = position }
+        index = built
+    }
 }
 
 extension PythonDict: Equatable, Hashable {

@@ -31,11 +31,10 @@ internal struct KeyedHash<H: HashFunction>: @unchecked Sendable {
         self.outer = outer
     }
 
-    /// The MAC of `"|" + text[item]` for each item, handed to `body` as raw bytes.
+    /// The MAC of `"|" + text[item]` for each item.
     @inline(__always)
-    func withAuthenticationCode<Items: Sequence, Result>(
-        of text: UnsafeRawBufferPointer, items: Items, _ body: (UnsafeRawBufferPointer) -> Result
-    ) -> Result where Items.Element == Range<Int> {
+    func authenticationCode<Items: Sequence>(of text: UnsafeRawBufferPointer, items: Items) -> H.Digest
+    where Items.Element == Range<Int> {
         var hasher = inner
         var separator = UInt8(ascii: "|")
         withUnsafeBytes(of: &separator) { separator in
@@ -47,19 +46,23 @@ internal struct KeyedHash<H: HashFunction>: @unchecked Sendable {
         let innerDigest = hasher.finalize()
         var outerHasher = outer
         innerDigest.withUnsafeBytes { outerHasher.update(bufferPointer: $0) }
-        return outerHasher.finalize().withUnsafeBytes(body)
+        return outerHasher.finalize()
     }
 
-    /// Whether `expected` is the MAC of the items; the bytes are compared in constant time.
+    /// The MAC of the items, handed to `body` as raw bytes.
+    @inline(__always)
+    func withAuthenticationCode<Items: Sequence, Result>(
+        of text: UnsafeRawBufferPointer, items: Items, _ body: (UnsafeRawBufferPointer) -> Result
+    ) -> Result where Items.Element == Range<Int> {
+        authenticationCode(of: text, items: items).withUnsafeBytes(body)
+    }
+
+    /// Whether `expected` is the MAC of the items, compared by swift-crypto's `Digest ==`, which is
+    /// its constant-time `safeCompare`.
     @inline(__always)
     func isValid<Items: Sequence>(
         _ expected: UnsafeRawBufferPointer, of text: UnsafeRawBufferPointer, items: Items
     ) -> Bool where Items.Element == Range<Int> {
-        withAuthenticationCode(of: text, items: items) { code in
-            guard code.count == expected.count else { return false }
-            var difference: UInt8 = 0
-            for index in 0..<code.count { difference |= code[index] ^ expected[index] }
-            return difference == 0
-        }
+        authenticationCode(of: text, items: items) == expected
     }
 }
