@@ -71,6 +71,17 @@ public struct PickleSerializationMethod: InspectableSerializationMethod {
     ///   an extension code, an out-of-band buffer or a value that contains itself, and
     ///   ``SecureCookieError/Kind/limitExceeded`` naming the limit.
     public func loads(_ bytes: ArraySlice<UInt8>, limits: SecureCookieLimits) throws -> PythonValue {
+        let python2Strings = self.python2Strings
+        if let value = bytes.withUnsafeBufferPointer({
+            PlainUnpickler.load($0, python2Strings: python2Strings, limits: limits)
+        }) {
+            return value
+        }
+        return try loadsInGeneral(bytes, limits: limits)
+    }
+
+    /// Reads any pickle through the item graph: globals, shared containers, objects, and every error.
+    internal func loadsInGeneral(_ bytes: ArraySlice<UInt8>, limits: SecureCookieLimits) throws -> PythonValue {
         var unpickler = Unpickler(
             options: .init(python2Strings: python2Strings, constructors: constructors), limits: limits)
         defer { unpickler.tearDown() }

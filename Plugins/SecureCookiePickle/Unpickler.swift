@@ -51,75 +51,15 @@ internal struct Unpickler {
         stack.reserveCapacity(16)
         while true {
             let op = try r.nextOpcode()
-            switch op {
-            // Scalars
-            case PickleOpcode.none: try push(.value(.none), r)
-            case PickleOpcode.newTrue: try push(.value(.bool(true)), r)
-            case PickleOpcode.newFalse: try push(.value(.bool(false)), r)
-            case PickleOpcode.binInt: try push(.value(.int(try r.int32())), r)
-            case PickleOpcode.binInt1: try push(.value(.int(Int(try r.byte()))), r)
-            case PickleOpcode.binInt2: try push(.value(.int(Int(try r.unsigned(2)))), r)
-            case PickleOpcode.int:
-                let line = try r.line()
-                if line.count == 2, line[0] == UInt8(ascii: "0"), line[1] == UInt8(ascii: "0") {
-                    try push(.value(.bool(false)), r)
-                } else if line.count == 2, line[0] == UInt8(ascii: "0"), line[1] == UInt8(ascii: "1") {
-                    try push(.value(.bool(true)), r)
-                } else {
-                    try push(.value(try PickleText.integer(line, reader: r)), r)
+            if let scalar = try r.scalar(op) {
+                switch scalar {
+                case .value(let value): try push(.value(value), r)
+                case .python2String(let bytes): try push(.python2String(bytes), r)
                 }
-            case PickleOpcode.long:
-                var line = try r.line()
-                if let last = line.last, last == UInt8(ascii: "L") { line = UnsafeBufferPointer(rebasing: line.dropLast()) }
-                try push(.value(try PickleText.integer(line, reader: r)), r)
-            case PickleOpcode.long1:
-                let count = Int(try r.byte())
-                try push(.value(Self.long(try r.bytes(count))), r)
-            case PickleOpcode.long4:
-                let count = try r.int32()
-                guard count >= 0 else { throw r.error("LONG pickle has negative byte count") }
-                try push(.value(Self.long(try r.bytes(count))), r)
-            case PickleOpcode.float:
-                try push(.value(.float(try PickleText.float(try r.line(), reader: r))), r)
-            case PickleOpcode.binFloat:
-                try push(.value(.float(Double(bitPattern: try r.unsigned(8).byteSwapped))), r)
-
-            // Strings and bytes
-            case PickleOpcode.string:
-                try push(.python2String(try PickleText.quotedString(try r.line(), reader: r)), r)
-            case PickleOpcode.binString:
-                let count = try r.int32()
-                guard count >= 0 else { throw r.error("BINSTRING pickle has negative byte count") }
-                try push(.python2String(Array(try r.bytes(count))), r)
-            case PickleOpcode.shortBinString:
-                let count = Int(try r.byte())
-                try push(.python2String(Array(try r.bytes(count))), r)
-            case PickleOpcode.unicode:
-                try push(.value(.str(try PickleText.rawUnicodeEscape(try r.line(), reader: r))), r)
-            case PickleOpcode.shortBinUnicode:
-                let count = Int(try r.byte())
-                try push(.value(.str(try PickleText.utf8(try r.bytes(count), reader: r, what: "the str"))), r)
-            case PickleOpcode.binUnicode:
-                let count = try r.length(4)
-                try push(.value(.str(try PickleText.utf8(try r.bytes(count), reader: r, what: "the str"))), r)
-            case PickleOpcode.binUnicode8:
-                let count = try r.length(8)
-                try push(.value(.str(try PickleText.utf8(try r.bytes(count), reader: r, what: "the str"))), r)
-            case PickleOpcode.shortBinBytes:
-                let count = Int(try r.byte())
-                try push(.value(.bytes(Array(try r.bytes(count)))), r)
-            case PickleOpcode.binBytes:
-                let count = try r.length(4)
-                try push(.value(.bytes(Array(try r.bytes(count)))), r)
-            case PickleOpcode.binBytes8:
-                let count = try r.length(8)
-                try push(.value(.bytes(Array(try r.bytes(count)))), r)
-            case PickleOpcode.byteArray8:
-                let count = try r.length(8)
-                try push(.value(.bytearray(Array(try r.bytes(count)))), r)
-
+                continue
+            }
+            switch op {
             // Containers
-            case PickleOpcode.emptyTuple: try push(.value(.tuple([])), r)
             case PickleOpcode.tuple: try push(makeTuple(try popMark(r)), r)
             case PickleOpcode.tuple1:
                 let a = try pop(r)
@@ -348,16 +288,6 @@ internal struct Unpickler {
     }
 
     // MARK: Values
-
-    static func long(_ bytes: UnsafeBufferPointer<UInt8>) -> PythonValue {
-        if bytes.count <= 8 {
-            guard let last = bytes.last else { return .int(0) }
-            var value: UInt64 = last & 0x80 != 0 ? ~0 : 0
-            for byte in bytes.reversed() { value = value << 8 | UInt64(byte) }
-            return .int(Int(bitPattern: UInt(value)))
-        }
-        return .integer(PythonBigInt(twosComplementLittleEndian: bytes))
-    }
 
     mutating func makeNode(_ kind: PickleNode.Kind, items: [PickleItem] = []) -> PickleNode {
         let node = PickleNode(kind, items: items)
