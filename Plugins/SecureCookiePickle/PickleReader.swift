@@ -109,6 +109,14 @@ internal struct PickleReader {
         return UnsafeBufferPointer(start: base + position, count: i - position)
     }
 
+    /// A reader at an earlier opcode's offset, outside any frame: to read a scalar a second time.
+    func rereading(at offset: Int) -> PickleReader {
+        var copy = self
+        copy.position = min(max(offset, 0), count)
+        copy.frameEnd = -1
+        return copy
+    }
+
     /// Starts a frame of `size` bytes (the `FRAME` opcode).
     mutating func beginFrame(_ size: UInt64) throws {
         if frameEnd >= 0, position < frameEnd {

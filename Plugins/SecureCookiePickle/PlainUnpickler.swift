@@ -32,8 +32,12 @@ internal struct PlainUnpickler {
     private var marks: [Int] = []
     /// The current mark's height: items below it are out of reach.
     private var fence = 0
-    /// Memoized scalars by index; `nil` for a memoized container, which this path does not share.
-    private var memo: [PythonValue?] = []
+    /// The memo: for each index, the offset of the scalar opcode that made the value (a `GET`
+    /// reads it again, so the memo holds no values), or -1 for a container, which this path does
+    /// not share.
+    private var memo: [Int] = []
+    /// The offset of the scalar opcode that made the value on top of the stack, -1 for anything else.
+    private var topSource = -1
     /// Every value made, counted as the resolver counts nodes (at least as many).
     private var nodes = 0
 
@@ -59,22 +63,39 @@ internal struct PlainUnpickler {
     private mutating func run(_ buffer: UnsafeBufferPointer<UInt8>) throws -> PythonValue {
         guard buffer.count <= limits.maximumValueBytes, var r = PickleReader(buffer) else { throw Unsupported() }
         stack.reserveCapacity(16)
+        memo.reserveCapacity(32)
         while true {
             let op = try r.nextOpcode()
             if let scalar = try r.scalar(op) {
-                switch scalar {
-                case .value(let value): try push(value, height: op == PickleOpcode.emptyTuple ? 1 : 0)
-                case .python2String(let bytes): try push(try python2Strings.decode(bytes), height: 0)
-                }
+                try push(scalar, op)
+                topSource = op == PickleOpcode.emptyTuple ? -1 : r.opcodeOffset
                 continue
             }
+            switch op {
+            case PickleOpcode.binPut: try memoPut(Int(try r.byte()))
+            case PickleOpcode.longBinPut: try memoPut(Int(try r.unsigned(4)))
+            case PickleOpcode.memoize: try memoPut(memo.count)
+            case PickleOpcode.put: try memoPut(try memoIndex(try r.line(), r))
+            case PickleOpcode.binGet: try memoGet(Int(try r.byte()), r)
+            case PickleOpcode.longBinGet: try memoGet(Int(try r.unsigned(4)), r)
+            case PickleOpcode.get: try memoGet(try memoIndex(try r.line(), r), r)
+            default:
+                topSource = -1
+                try structural(op, &r)
+            }
+            if op == PickleOpcode.stop, let result = stack.popLast() { return result.value }
+        }
+    }
+
+    /// Every opcode but the scalars and the memo's.
+    private mutating func structural(_ op: UInt8, _ r: inout PickleReader) throws {
             switch op {
             case PickleOpcode.proto:
                 guard try r.byte() <= 5 else { throw Unsupported() }
             case PickleOpcode.frame:
                 try r.beginFrame(try r.unsigned(8))
             case PickleOpcode.stop:
-                return try pop().value
+                guard stack.count > fence else { throw Unsupported() }
 
             case PickleOpcode.mark:
                 guard marks.count < limits.maximumDepth else { throw Unsupported() }
@@ -119,21 +140,19 @@ internal struct PlainUnpickler {
             case PickleOpcode.addItems:
                 try addItems(from: try popMark())
 
-            case PickleOpcode.binPut: try memoPut(Int(try r.byte()))
-            case PickleOpcode.longBinPut: try memoPut(Int(try r.unsigned(4)))
-            case PickleOpcode.memoize: try memoPut(memo.count)
-            case PickleOpcode.put: try memoPut(try memoIndex(try r.line(), r))
-            case PickleOpcode.binGet: try memoGet(Int(try r.byte()))
-            case PickleOpcode.longBinGet: try memoGet(Int(try r.unsigned(4)))
-            case PickleOpcode.get: try memoGet(try memoIndex(try r.line(), r))
-
             default:
                 throw Unsupported()
             }
-        }
     }
 
     // MARK: Stack
+
+    @inline(__always) private mutating func push(_ scalar: PickleScalar, _ op: UInt8) throws {
+        switch scalar {
+        case .value(let value): try push(value, height: op == PickleOpcode.emptyTuple ? 1 : 0)
+        case .python2String(let bytes): try push(try python2Strings.decode(bytes), height: 0)
+        }
+    }
 
     @inline(__always) private mutating func push(_ value: PythonValue, height: Int) throws {
         nodes += 1
@@ -229,21 +248,26 @@ internal struct PlainUnpickler {
 
     /// `SETITEM`, `SETITEMS`, `DICT`: the keys and values from `start` on go into the dict just below them.
     private mutating func setItems(from start: Int) throws {
-        guard start > fence, (stack.count - start) % 2 == 0 else { throw Unsupported() }
+        let end = stack.count
+        guard start > fence, (end - start) % 2 == 0 else { throw Unsupported() }
         var target = takeContainer(at: start - 1)
         guard case .dict(var dict) = target.value else { throw Unsupported() }
         target.value = .none
-        dict.reserveCapacity(dict.count + (stack.count - start) / 2)
-        var key: PythonValue?
-        let itemsHeight = try moveValues(from: start) { item in
-            if let pending = key {
-                dict[pending] = item
-                key = nil
-            } else {
-                guard item.isHashable else { throw Unsupported() }
-                key = item
+        dict.reserveCapacity(dict.count + (end - start) / 2)
+        var itemsHeight = 0
+        try stack.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            for position in stride(from: start, to: end, by: 2) {
+                guard base[position].value.isHashable else { throw Unsupported() }
+                let key = (base + position).move()
+                (base + position).initialize(to: Slot(value: .none, height: 0))
+                let value = (base + position + 1).move()
+                (base + position + 1).initialize(to: Slot(value: .none, height: 0))
+                itemsHeight = max(itemsHeight, key.height, value.height)
+                dict[key.value] = value.value
             }
         }
+        stack.removeSubrange(start...)
         target.height = try checkedHeight(itemsHeight, target.height)
         target.value = .dict(dict)
         stack[start - 1] = target
@@ -271,17 +295,20 @@ internal struct PlainUnpickler {
         return index
     }
 
-    /// Remembers the top of the stack: a scalar by value, a container only as "not shared here".
+    /// Remembers where the scalar on top of the stack came from; a container only as "not shared here".
     private mutating func memoPut(_ index: Int) throws {
         guard stack.count > fence, index <= memo.count, memo.count < limits.maximumNodes else { throw Unsupported() }
-        let top = stack[stack.count - 1]
-        // Spelled out: `nil` alone would be the literal for Python's None (PythonValue is ExpressibleByNilLiteral).
-        let entry: PythonValue? = top.height == 0 ? Optional.some(top.value) : Optional.none
+        let entry = stack[stack.count - 1].height == 0 ? topSource : -1
         if index == memo.count { memo.append(entry) } else { memo[index] = entry }
     }
 
-    private mutating func memoGet(_ index: Int) throws {
-        guard index < memo.count, let value = memo[index] else { throw Unsupported() }
-        try push(value, height: 0)
+    /// Pushes a memoized scalar by reading its opcode again (its bytes were checked the first time).
+    private mutating func memoGet(_ index: Int, _ r: PickleReader) throws {
+        guard index < memo.count, memo[index] >= 0 else { throw Unsupported() }
+        var again = r.rereading(at: memo[index])
+        let op = try again.nextOpcode()
+        guard let scalar = try again.scalar(op) else { throw Unsupported() }
+        try push(scalar, op)
+        topSource = memo[index]
     }
 }

@@ -101,6 +101,15 @@ public struct PythonDict: Sendable, RandomAccessCollection, ExpressibleByDiction
     @inline(__always)
     private func position(of key: PythonValue) -> Int? {
         if let index { return index[key] }
+        // A str key (nearly every key) is compared to str keys only, in place; anything else by Python's ==.
+        if case .str(let text) = key {
+            return keys.withUnsafeBufferPointer { stored in
+                for position in stored.indices {
+                    if case .str(let other) = stored[position], PythonValue.sameCodePoints(text, other) { return position }
+                }
+                return nil
+            }
+        }
         return keys.firstIndex(of: key)
     }
 

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Python's equality: numbers across kinds, strings by code point, containers by content.
 extension PythonValue: Equatable, Hashable {
     /// A number reduced to the form Python compares it in.
@@ -47,7 +55,7 @@ extension PythonValue: Equatable, Hashable {
     public static func == (lhs: PythonValue, rhs: PythonValue) -> Bool {
         switch (lhs, rhs) {
         case (.none, .none): return true
-        case (.str(let a), .str(let b)): return a.utf8.elementsEqual(b.utf8)
+        case (.str(let a), .str(let b)): return PythonValue.sameCodePoints(a, b)
         case (.bytes(let a), .bytes(let b)), (.bytearray(let a), .bytearray(let b)),
              (.bytes(let a), .bytearray(let b)), (.bytearray(let a), .bytes(let b)):
             return a == b
@@ -71,6 +79,21 @@ extension PythonValue: Equatable, Hashable {
             guard let a = lhs.numericKey, let b = rhs.numericKey else { return false }
             return a == b
         }
+    }
+
+    /// Whether two strings hold the same code points (Python's `str` equality, not Swift's
+    /// canonical equivalence): the same UTF-8 bytes, compared in place when both are native.
+    @inline(__always)
+    internal static func sameCodePoints(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        let compared = a.utf8.withContiguousStorageIfAvailable { left in
+            b.utf8.withContiguousStorageIfAvailable { right in
+                guard let l = left.baseAddress, let r = right.baseAddress else { return left.count == right.count }
+                return memcmp(l, r, left.count) == 0
+            }
+        }
+        if let compared, let result = compared { return result }
+        return a.utf8.elementsEqual(b.utf8)
     }
 
     /// Hashes consistently with ``==(_:_:)``: equal numbers of any kind hash alike.

@@ -70,8 +70,8 @@ extension SecureCookie {
         let limits = format.limits
         let parsed = try ParsedCookie(bytes, limits: limits)
         // One buffer for the MAC and then each value in turn, sized once for the longest of them.
-        var scratch: [UInt8] = []
-        scratch.reserveCapacity(parsed.items.reduce(parsed.signature.count) { max($0, $1.value.count) } / 4 * 3)
+        var scratch = [UInt8](
+            repeating: 0, count: parsed.items.reduce(parsed.signature.count) { max($0, $1.value.count) } / 4 * 3)
         let verification = try verify(parsed, secretKeys: secretKeys, format: format, scratch: &scratch)
 
         // Only now, with the MAC checked, is anything decoded.
@@ -88,15 +88,16 @@ extension SecureCookie {
             let value: PythonValue
             do {
                 if quoteBase64 {
-                    scratch.removeAll(keepingCapacity: true)
                     let decoded = bytes.withUnsafeBytes { text in
-                        Base64.decode(UnsafeRawBufferPointer(rebasing: text[item.value]), into: &scratch)
+                        scratch.withUnsafeMutableBytes { room in
+                            Base64.decode(UnsafeRawBufferPointer(rebasing: text[item.value]), to: room)
+                        }
                     }
-                    guard decoded else {
+                    guard let decoded else {
                         throw SecureCookieError.undecodable("the value is not valid base64")
                     }
-                    try checkValueSize(scratch.count, limits)
-                    value = try load(scratch[...], codec, migrating, limits, &reasons)
+                    try checkValueSize(decoded, limits)
+                    value = try load(scratch[..<decoded], codec, migrating, limits, &reasons)
                 } else {
                     try checkValueSize(item.value.count, limits)
                     value = try load(bytes[item.value], codec, migrating, limits, &reasons)
@@ -175,24 +176,25 @@ extension SecureCookie {
     private static func verify(
         _ parsed: ParsedCookie, secretKeys: [SecretKey], format: Format, scratch: inout [UInt8]
     ) throws -> CookieVerification {
-        scratch.removeAll(keepingCapacity: true)
         let decoded = parsed.body.withUnsafeBytes { text in
-            Base64.decode(UnsafeRawBufferPointer(rebasing: text[parsed.signature]), into: &scratch)
+            scratch.withUnsafeMutableBytes { room in
+                Base64.decode(UnsafeRawBufferPointer(rebasing: text[parsed.signature]), to: room)
+            }
         }
-        guard decoded else {
+        guard let macCount = decoded else {
             throw SecureCookieError.badSignature("the signature is not valid base64")
         }
         guard !secretKeys.isEmpty else { throw SecureCookieError(.invalidKey, "no secret key to verify the cookie with") }
         let signingHash = format.hashMethod
         let legacyHashes = format.legacyHashMethods
-        let macCount = scratch.count
         guard signingHash.digestByteCount == macCount || legacyHashes.contains(where: { $0.digestByteCount == macCount })
         else {
             throw SecureCookieError.badSignature(
                 "the signature is \(macCount) bytes; \(signingHash.name) signatures are \(signingHash.digestByteCount)")
         }
-        let found = scratch.withUnsafeBytes { mac in
-            parsed.body.withUnsafeBytes { text -> CookieVerification? in
+        let found = scratch.withUnsafeBytes { room in
+            let mac = UnsafeRawBufferPointer(rebasing: room[..<macCount])
+            return parsed.body.withUnsafeBytes { text -> CookieVerification? in
                 let items = parsed.items.lazy.map(\.raw)
                 func check(_ hash: HashMethod) -> CookieVerification? {
                     guard hash.digestByteCount == macCount else { return nil }
