@@ -81,7 +81,10 @@ public struct PickleSerializationMethod: InspectableSerializationMethod {
     }
 
     /// Reads any pickle through the item graph: globals, shared containers, objects, and every error.
-    internal func loadsInGeneral(_ bytes: ArraySlice<UInt8>, limits: SecureCookieLimits) throws -> PythonValue {
+    ///
+    /// ``loads(_:limits:)`` tries the plain-data fast path first and comes here for everything else;
+    /// tests and the fuzzer call this directly to compare the two.
+    package func loadsInGeneral(_ bytes: ArraySlice<UInt8>, limits: SecureCookieLimits) throws -> PythonValue {
         var unpickler = Unpickler(
             options: .init(python2Strings: python2Strings, constructors: constructors), limits: limits)
         defer { unpickler.tearDown() }

@@ -105,30 +105,29 @@ extension Pickler.Session {
         }
         memoPut()
         guard !dict.isEmpty else { return }
-        let keys = dict.orderedKeys
-        let values = dict.orderedValues
         if proto == 0 {
-            for index in keys.indices {
-                try save(keys[index])
-                try save(values[index])
+            for (key, value) in dict {
+                try save(key)
+                try save(value)
                 write(Op.setItem)
             }
             return
         }
-        if keys.count == 1 {
-            try save(keys[0])
-            try save(values[0])
+        if dict.count == 1, let (key, value) = dict.first {
+            try save(key)
+            try save(value)
             write(Op.setItem)
             return
         }
-        var index = 0
+        var index = dict.startIndex
         var batch: Int
         repeat {
             batch = 0
             write(Op.mark)
-            while index < keys.count {
-                try save(keys[index])
-                try save(values[index])
+            while index < dict.endIndex {
+                let (key, value) = dict[index]
+                try save(key)
+                try save(value)
                 index += 1
                 batch += 1
                 if batch == Self.batchSize { break }

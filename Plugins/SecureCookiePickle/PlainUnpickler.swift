@@ -89,60 +89,60 @@ internal struct PlainUnpickler {
 
     /// Every opcode but the scalars and the memo's.
     private mutating func structural(_ op: UInt8, _ r: inout PickleReader) throws {
-            switch op {
-            case PickleOpcode.proto:
-                guard try r.byte() <= 5 else { throw Unsupported() }
-            case PickleOpcode.frame:
-                try r.beginFrame(try r.unsigned(8))
-            case PickleOpcode.stop:
-                guard stack.count > fence else { throw Unsupported() }
+        switch op {
+        case PickleOpcode.proto:
+            guard try r.byte() <= 5 else { throw Unsupported() }
+        case PickleOpcode.frame:
+            try r.beginFrame(try r.unsigned(8))
+        case PickleOpcode.stop:
+            guard stack.count > fence else { throw Unsupported() }
 
-            case PickleOpcode.mark:
-                guard marks.count < limits.maximumDepth else { throw Unsupported() }
-                marks.append(stack.count)
-                fence = stack.count
-            case PickleOpcode.pop:
-                if stack.count > fence { stack.removeLast() } else { try discardToMark() }
-            case PickleOpcode.popMark:
-                try discardToMark()
+        case PickleOpcode.mark:
+            guard marks.count < limits.maximumDepth else { throw Unsupported() }
+            marks.append(stack.count)
+            fence = stack.count
+        case PickleOpcode.pop:
+            if stack.count > fence { stack.removeLast() } else { try discardToMark() }
+        case PickleOpcode.popMark:
+            try discardToMark()
 
-            case PickleOpcode.emptyList: try push(.list([]), height: 1)
-            case PickleOpcode.emptyDict: try push(.dict(PythonDict()), height: 1)
-            case PickleOpcode.emptySet: try push(.set(PythonSet()), height: 1)
-            case PickleOpcode.tuple:
-                let start = try popMark()
-                try pushContainer(from: start) { .tuple($0) }
-            case PickleOpcode.tuple1, PickleOpcode.tuple2, PickleOpcode.tuple3:
-                let count = Int(op - PickleOpcode.tuple1) + 1
-                guard stack.count - fence >= count else { throw Unsupported() }
-                try pushContainer(from: stack.count - count) { .tuple($0) }
-            case PickleOpcode.list:
-                let start = try popMark()
-                try pushContainer(from: start) { .list($0) }
-            case PickleOpcode.frozenSet:
-                let start = try popMark()
-                try pushSet(from: start)
-            case PickleOpcode.dict:
-                let start = try popMark()
-                try push(.dict(PythonDict()), height: 1, at: start)
-                try setItems(from: start + 1)
+        case PickleOpcode.emptyList: try push(.list([]), height: 1)
+        case PickleOpcode.emptyDict: try push(.dict(PythonDict()), height: 1)
+        case PickleOpcode.emptySet: try push(.set(PythonSet()), height: 1)
+        case PickleOpcode.tuple:
+            let start = try popMark()
+            try pushContainer(from: start) { .tuple($0) }
+        case PickleOpcode.tuple1, PickleOpcode.tuple2, PickleOpcode.tuple3:
+            let count = Int(op - PickleOpcode.tuple1) + 1
+            guard stack.count - fence >= count else { throw Unsupported() }
+            try pushContainer(from: stack.count - count) { .tuple($0) }
+        case PickleOpcode.list:
+            let start = try popMark()
+            try pushContainer(from: start) { .list($0) }
+        case PickleOpcode.frozenSet:
+            let start = try popMark()
+            try pushSet(from: start)
+        case PickleOpcode.dict:
+            let start = try popMark()
+            try push(.dict(PythonDict()), height: 1, at: start)
+            try setItems(from: start + 1)
 
-            case PickleOpcode.append:
-                guard stack.count - fence >= 2 else { throw Unsupported() }
-                try appendItems(from: stack.count - 1)
-            case PickleOpcode.appends:
-                try appendItems(from: try popMark())
-            case PickleOpcode.setItem:
-                guard stack.count - fence >= 3 else { throw Unsupported() }
-                try setItems(from: stack.count - 2)
-            case PickleOpcode.setItems:
-                try setItems(from: try popMark())
-            case PickleOpcode.addItems:
-                try addItems(from: try popMark())
+        case PickleOpcode.append:
+            guard stack.count - fence >= 2 else { throw Unsupported() }
+            try appendItems(from: stack.count - 1)
+        case PickleOpcode.appends:
+            try appendItems(from: try popMark())
+        case PickleOpcode.setItem:
+            guard stack.count - fence >= 3 else { throw Unsupported() }
+            try setItems(from: stack.count - 2)
+        case PickleOpcode.setItems:
+            try setItems(from: try popMark())
+        case PickleOpcode.addItems:
+            try addItems(from: try popMark())
 
-            default:
-                throw Unsupported()
-            }
+        default:
+            throw Unsupported()
+        }
     }
 
     // MARK: Stack

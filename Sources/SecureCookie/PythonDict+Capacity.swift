@@ -3,8 +3,7 @@ extension PythonDict {
     ///
     /// - Parameter minimumCapacity: The number of pairs the dict will hold.
     public mutating func reserveCapacity(_ minimumCapacity: Int) {
-        keys.reserveCapacity(minimumCapacity)
-        values.reserveCapacity(minimumCapacity)
+        entries.reserveCapacity(minimumCapacity)
         if minimumCapacity > Self.linearSearchLimit { index?.reserveCapacity(minimumCapacity) }
     }
 }

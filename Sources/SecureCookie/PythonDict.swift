@@ -6,8 +6,18 @@ public struct PythonDict: Sendable, RandomAccessCollection, ExpressibleByDiction
     /// One key and its value.
     public typealias Element = (key: PythonValue, value: PythonValue)
 
-    @usableFromInline internal var keys: [PythonValue] = []
-    @usableFromInline internal var values: [PythonValue] = []
+    /// One key and its value, stored side by side: a dict is one array (one allocation).
+    @usableFromInline internal struct Entry: Sendable {
+        @usableFromInline var key: PythonValue
+        @usableFromInline var value: PythonValue
+
+        @inlinable init(key: PythonValue, value: PythonValue) {
+            self.key = key
+            self.value = value
+        }
+    }
+
+    @usableFromInline internal var entries: [Entry] = []
     /// Key positions by hash, built only once the dict outgrows ``linearSearchLimit``: a session's
     /// small dicts are searched by comparing keys, which costs less than hashing them.
     @usableFromInline internal var index: [PythonValue: Int]?
@@ -33,31 +43,30 @@ public struct PythonDict: Sendable, RandomAccessCollection, ExpressibleByDiction
     /// The position of the first pair.
     public var startIndex: Int { 0 }
     /// The position after the last pair.
-    public var endIndex: Int { keys.count }
+    public var endIndex: Int { entries.count }
     /// The pair at a position.
-    public subscript(position: Int) -> Element { (keys[position], values[position]) }
+    public subscript(position: Int) -> Element { (entries[position].key, entries[position].value) }
 
     /// The keys, in insertion order.
-    public var orderedKeys: [PythonValue] { keys }
+    public var orderedKeys: [PythonValue] { entries.map(\.key) }
     /// The values, in insertion order.
-    public var orderedValues: [PythonValue] { values }
+    public var orderedValues: [PythonValue] { entries.map(\.value) }
 
     /// Reads, sets or (with `nil`) removes the value for a key.
     public subscript(key: PythonValue) -> PythonValue? {
-        get { position(of: key).map { values[$0] } }
+        get { position(of: key).map { entries[$0].value } }
         set {
             if let newValue {
                 if let position = position(of: key) {
-                    values[position] = newValue
+                    entries[position].value = newValue
                 } else {
                     if index != nil {
-                        index?[key] = keys.count
-                    } else if keys.count >= Self.linearSearchLimit {
+                        index?[key] = entries.count
+                    } else if entries.count >= Self.linearSearchLimit {
                         buildIndex()
-                        index?[key] = keys.count
+                        index?[key] = entries.count
                     }
-                    keys.append(key)
-                    values.append(newValue)
+                    entries.append(Entry(key: key, value: newValue))
                 }
             } else {
                 removeValue(forKey: key)
@@ -78,19 +87,17 @@ public struct PythonDict: Sendable, RandomAccessCollection, ExpressibleByDiction
     @discardableResult
     public mutating func removeValue(forKey key: PythonValue) -> PythonValue? {
         guard let position = position(of: key) else { return nil }
-        keys.remove(at: position)
-        let value = values.remove(at: position)
+        let removed = entries.remove(at: position)
         if index != nil {
             index?.removeValue(forKey: key)
-            for i in position..<keys.count { index?[keys[i]] = i }
+            for i in position..<entries.count { index?[entries[i].key] = i }
         }
-        return value
+        return removed.value
     }
 
     /// Removes every pair.
     public mutating func removeAll() {
-        keys.removeAll()
-        values.removeAll()
+        entries.removeAll()
         index = nil
     }
 
@@ -103,20 +110,20 @@ public struct PythonDict: Sendable, RandomAccessCollection, ExpressibleByDiction
         if let index { return index[key] }
         // A str key (nearly every key) is compared to str keys only, in place; anything else by Python's ==.
         if case .str(let text) = key {
-            return keys.withUnsafeBufferPointer { stored in
+            return entries.withUnsafeBufferPointer { stored in
                 for position in stored.indices {
-                    if case .str(let other) = stored[position], PythonValue.sameCodePoints(text, other) { return position }
+                    if case .str(let other) = stored[position].key, PythonValue.sameCodePoints(text, other) { return position }
                 }
                 return nil
             }
         }
-        return keys.firstIndex(of: key)
+        return entries.firstIndex { $0.key == key }
     }
 
     private mutating func buildIndex() {
         var built: [PythonValue: Int] = [:]
-        built.reserveCapacity(keys.count * 2)
-        for (position, key) in keys.enumerated() { built[key] = position }
+        built.reserveCapacity(entries.count * 2)
+        for (position, entry) in entries.enumerated() { built[entry.key] = position }
         index = built
     }
 }
@@ -169,7 +176,7 @@ public struct PythonSet: Sendable, RandomAccessCollection, ExpressibleByArrayLit
     /// The position after the last element.
     public var endIndex: Int { storage.count }
     /// The element at a position.
-    public subscript(position: Int) -> PythonValue { storage.keys[position] }
+    public subscript(position: Int) -> PythonValue { storage.entries[position].key }
 
     /// Adds an element unless an equal one is present.
     ///
