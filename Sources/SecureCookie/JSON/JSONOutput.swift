@@ -40,37 +40,57 @@ internal struct JSONOutput {
     /// (lower-case hex, astral characters as surrogate pairs), as `ensure_ascii=True` writes.
     internal mutating func string(_ string: String) {
         bytes.append(UInt8(ascii: "\""))
-        if options.asciiOnly {
-            for scalar in string.unicodeScalars {
-                let value = scalar.value
-                if value >= 0x20 && value <= 0x7E {
-                    if value == 0x22 || value == 0x5C { bytes.append(UInt8(ascii: "\\")) }
-                    bytes.append(UInt8(value))
-                } else if let short = Self.shortEscape(value) {
+        var string = string
+        let asciiOnly = options.asciiOnly
+        string.withUTF8 { utf8 in
+            var index = 0
+            while index < utf8.count {
+                // A run that needs no escaping is copied in one go.
+                let runStart = index
+                while index < utf8.count, Self.isPlain(utf8[index]) || (!asciiOnly && utf8[index] >= 0x7F) { index += 1 }
+                if index > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
+                guard index < utf8.count else { break }
+                let byte = utf8[index]
+                if byte == 0x22 || byte == 0x5C {
                     bytes.append(UInt8(ascii: "\\"))
-                    bytes.append(short)
-                } else if value >= 0x10000 {
-                    let reduced = value - 0x10000
-                    unicodeEscape(0xD800 | (reduced >> 10))
-                    unicodeEscape(0xDC00 | (reduced & 0x3FF))
-                } else {
-                    unicodeEscape(value)
-                }
-            }
-        } else {
-            for byte in string.utf8 {
-                if byte >= 0x20 {
-                    if byte == 0x22 || byte == 0x5C { bytes.append(UInt8(ascii: "\\")) }
                     bytes.append(byte)
-                } else if let short = Self.shortEscape(UInt32(byte)) {
-                    bytes.append(UInt8(ascii: "\\"))
-                    bytes.append(short)
+                    index += 1
+                } else if byte < 0x20 {
+                    if let short = Self.shortEscape(UInt32(byte)) {
+                        bytes.append(UInt8(ascii: "\\"))
+                        bytes.append(short)
+                    } else {
+                        unicodeEscape(UInt32(byte))
+                    }
+                    index += 1
+                } else if byte == 0x7F {
+                    unicodeEscape(0x7F)
+                    index += 1
                 } else {
-                    unicodeEscape(UInt32(byte))
+                    // A Swift string is valid UTF-8: decode one scalar of two, three or four bytes.
+                    let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                    var value = UInt32(byte) & (length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F)
+                    for offset in 1..<length where index + offset < utf8.count {
+                        value = value << 6 | UInt32(utf8[index + offset] & 0x3F)
+                    }
+                    index += length
+                    if value >= 0x10000 {
+                        let reduced = value - 0x10000
+                        unicodeEscape(0xD800 | (reduced >> 10))
+                        unicodeEscape(0xDC00 | (reduced & 0x3FF))
+                    } else {
+                        unicodeEscape(value)
+                    }
                 }
             }
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Printable ASCII other than `"` and `\\`: written as it is in every mode.
+    @inline(__always)
+    private static func isPlain(_ byte: UInt8) -> Bool {
+        byte >= 0x20 && byte < 0x7F && byte != 0x22 && byte != 0x5C
     }
 
     private static func shortEscape(_ value: UInt32) -> UInt8? {
@@ -94,7 +114,13 @@ internal struct JSONOutput {
 
     /// A float as `json.dumps` writes it: `float.__repr__`, or `NaN`, `Infinity`, `-Infinity`.
     internal mutating func float(_ value: Double) {
-        raw(Self.floatText(value))
+        if value.isNaN {
+            raw("NaN")
+        } else if value.isInfinite {
+            raw(value < 0 ? "-Infinity" : "Infinity")
+        } else {
+            PythonFloatRepr.append(value, to: &bytes)
+        }
     }
 
     /// The text `json.dumps` writes for a float, also used for float dict keys.

@@ -17,21 +17,14 @@ extension JSONReader {
     ///
     /// Control characters below U+0020 are refused (Python's strict mode); `\uXXXX` escapes join
     /// surrogate pairs; a lone surrogate is undecodable because a Swift string cannot hold one.
-    internal mutating func readString() throws -> String {
+    internal mutating func readString(isKey: Bool = false) throws -> String {
         let begin = position
-        var index = position + 1
-        var ascii = true
         // Fast path: no escapes.
-        while index < input.count {
-            let byte = input[index]
-            if byte == UInt8(ascii: "\"") {
-                position = index + 1
-                return try makeString(UnsafeBufferPointer(rebasing: input[(begin + 1)..<index]), ascii: ascii, begin: begin)
-            }
-            if byte == UInt8(ascii: "\\") { break }
-            if byte < 0x20 { throw error("invalid control character", at: index) }
-            if byte >= 0x80 { ascii = false }
-            index += 1
+        var (index, ascii) = scanPlain(from: position + 1)
+        if index < input.count, input[index] == UInt8(ascii: "\"") {
+            position = index + 1
+            if isKey { return try key(begin + 1..<index, ascii: ascii, begin: begin) }
+            return try makeString(UnsafeBufferPointer(rebasing: input[(begin + 1)..<index]), ascii: ascii, begin: begin)
         }
         guard index < input.count else { throw error("unterminated string starting", at: begin) }
         scratch.removeAll(keepingCapacity: true)
@@ -86,6 +79,52 @@ extension JSONReader {
         return try bytes.withUnsafeBufferPointer { try makeString($0, ascii: ascii, begin: begin) }
     }
 
+    /// Where the plain run of string bytes starting at `start` ends (at `"`, `\\`, a control
+    /// character or the end of input), and whether the run is ASCII; eight bytes at a time.
+    @inline(__always)
+    private func scanPlain(from start: Int) -> (end: Int, ascii: Bool) {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        var index = start
+        var seen: UInt64 = 0
+        if let base = input.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while index + 8 <= input.count {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                // A zero byte in `word ^ c` marks a byte equal to c; `word - 0x20…` borrows under 0x20.
+                let quote = word ^ (ones &* 0x22)
+                let backslash = word ^ (ones &* 0x5C)
+                let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((word &- ones &* 0x20) & ~word)
+                if special & highs != 0 { break }
+                seen |= word
+                index += 8
+            }
+        }
+        var ascii = seen & highs == 0
+        while index < input.count {
+            let byte = input[index]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+            if byte >= 0x80 { ascii = false }
+            index += 1
+        }
+        return (index, ascii)
+    }
+
+    /// The key for the unescaped text at `range`: the same string as an earlier key with the same
+    /// bytes (a list of dicts repeats its keys), or a new one, remembered for the next keys.
+    private mutating func key(_ range: Range<Int>, ascii: Bool, begin: Int) throws -> String {
+        let count = range.count
+        search: for entry in keyCache.indices where keyCache[entry].count == count {
+            let start = keyCache[entry].start
+            for offset in 0..<count where input[start + offset] != input[range.lowerBound + offset] { continue search }
+            return keyCache[entry].key
+        }
+        let key = try makeString(UnsafeBufferPointer(rebasing: input[range]), ascii: ascii, begin: begin)
+        if keyCache.isEmpty { keyCache.reserveCapacity(Self.keyCacheSize) }
+        if keyCache.count < Self.keyCacheSize { keyCache.append((range.lowerBound, count, key)) }
+        return key
+    }
+
     private func hexQuad(at index: Int) -> UInt32? {
         guard index + 4 <= input.count else { return nil }
         var value: UInt32 = 0
@@ -131,9 +170,12 @@ extension JSONReader {
         }
         let integerEnd = index
         var isFloat = false
+        var fractionEnd = integerEnd
+        var exponentDigits = integerEnd..<integerEnd
         if index + 1 < input.count, input[index] == UInt8(ascii: "."), Self.isDigit(input[index + 1]) {
             index += 2
             while index < input.count, Self.isDigit(input[index]) { index += 1 }
+            fractionEnd = index
             isFloat = true
         }
         if index < input.count, input[index] == UInt8(ascii: "e") || input[index] == UInt8(ascii: "E") {
@@ -142,11 +184,20 @@ extension JSONReader {
             if index < input.count, input[index] == UInt8(ascii: "+") || input[index] == UInt8(ascii: "-") { index += 1 }
             let digitsStart = index
             while index < input.count, Self.isDigit(input[index]) { index += 1 }
-            if index > digitsStart { isFloat = true } else { index = exponentStart }
+            if index > digitsStart {
+                isFloat = true
+                exponentDigits = digitsStart..<index
+            } else {
+                index = exponentStart
+            }
         }
         position = index
         let text = UnsafeBufferPointer(rebasing: input[start..<index])
         if isFloat {
+            if let double = exactFloat(
+                digits: (negative ? start + 1 : start)..<fractionEnd, integerEnd: integerEnd, exponent: exponentDigits, negative: negative) {
+                return .float(double)
+            }
             guard let double = Double(String(decoding: text, as: UTF8.self)) else {
                 throw error("bad number", at: start)
             }
@@ -167,5 +218,41 @@ extension JSONReader {
             throw error("bad integer", at: start)
         }
         return .integer(big)
+    }
+
+    /// Exact powers of ten as doubles, 10^0 through 10^22.
+    private static let powersOfTen: [Double] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ]
+
+    /// A float read without a string when that is exact (Clinger's fast path): the digits, as an
+    /// integer of at most 2^53, and 10^|exponent| (at most 10^22) are both exact doubles, so one
+    /// multiplication or division rounds once, correctly, as `float(text)` does. `nil` otherwise.
+    ///
+    /// - Parameters:
+    ///   - digits: The integer digits, a `.` when `integerEnd < digits.upperBound`, then the fraction digits.
+    ///   - integerEnd: Where the integer digits end.
+    ///   - exponent: The digits after `e` and its sign (empty for none); the sign is just before them.
+    ///   - negative: Whether a `-` came first.
+    private func exactFloat(digits: Range<Int>, integerEnd: Int, exponent: Range<Int>, negative: Bool) -> Double? {
+        guard digits.count <= 20, exponent.count <= 4 else { return nil }
+        var mantissa: UInt64 = 0
+        for index in digits where index != integerEnd {
+            mantissa = mantissa &* 10 &+ UInt64(input[index] &- UInt8(ascii: "0"))
+        }
+        guard mantissa <= 1 << 53 else { return nil }
+        var power = 0
+        for index in exponent { power = power * 10 + Int(input[index] &- UInt8(ascii: "0")) }
+        if !exponent.isEmpty, input[exponent.lowerBound - 1] == UInt8(ascii: "-") { power = -power }
+        if integerEnd < digits.upperBound { power -= digits.upperBound - integerEnd - 1 }
+        guard power >= -22 && power <= 22 else { return nil }
+        var value = Double(mantissa)
+        if power < 0 {
+            value /= Self.powersOfTen[-power]
+        } else {
+            value *= Self.powersOfTen[power]
+        }
+        return negative ? -value : value
     }
 }

@@ -8,6 +8,10 @@ internal struct JSONReader {
     private var nodes = 0
     /// Reused between strings that hold escapes.
     internal var scratch: [UInt8] = []
+    /// The first keys read without escapes: where their text is, and the string made of it.
+    internal var keyCache: [(start: Int, count: Int, key: String)] = []
+    /// How many keys ``keyCache`` remembers.
+    internal static let keyCacheSize = 8
 
     /// Creates a reader over UTF-8 text.
     ///
@@ -34,12 +38,11 @@ internal struct JSONReader {
     // MARK: - Structure
 
     private mutating func readValue() throws -> PythonValue {
-        // Open containers, innermost last. Each kind keeps its contents on its own stack so that
-        // items are appended in place, straight into the array or dict that becomes the value.
-        var containers: [Bool] = []  // true for an object
-        var arrays: [[PythonValue]] = []
-        var objects: [PythonDict] = []
-        var keys: [String] = []
+        // Open containers, innermost last, each as the position in `stack` where its contents begin
+        // (bit-inverted for an object). Contents wait on one shared stack, an object's as key, value,
+        // key, value, so that each array or dict is built once, at its exact size, when it closes.
+        var frames: [Int] = []
+        var stack: [PythonValue] = []
         nextValue: while true {
             skipWhiteSpace()
             var value: PythonValue
@@ -47,69 +50,88 @@ internal struct JSONReader {
             try countNode()
             switch input[position] {
             case UInt8(ascii: "["):
-                try enter(depth: containers.count + 1)
+                try enter(depth: frames.count + 1)
                 position += 1
                 skipWhiteSpace()
                 if peek() == UInt8(ascii: "]") {
                     position += 1
                     value = .list([])
                 } else {
-                    containers.append(false)
-                    arrays.append([])
+                    if frames.capacity == 0 { Self.reserve(&frames, &stack) }
+                    frames.append(stack.count)
                     continue nextValue
                 }
             case UInt8(ascii: "{"):
-                try enter(depth: containers.count + 1)
+                try enter(depth: frames.count + 1)
                 position += 1
                 skipWhiteSpace()
                 if peek() == UInt8(ascii: "}") {
                     position += 1
                     value = .dict(PythonDict())
                 } else {
-                    keys.append(try readKey())
-                    containers.append(true)
-                    objects.append(PythonDict())
+                    let key = try readKey()
+                    if frames.capacity == 0 { Self.reserve(&frames, &stack) }
+                    frames.append(~stack.count)
+                    stack.append(.str(key))
                     continue nextValue
                 }
             default:
                 value = try readScalar()
             }
             // A value is complete: hand it to the enclosing containers, closing those that end here.
-            while let isObject = containers.last {
-                if isObject {
-                    objects[objects.count - 1][.str(keys.removeLast())] = value
-                } else {
-                    arrays[arrays.count - 1].append(value)
-                }
+            while let frame = frames.last {
+                let isObject = frame < 0
+                stack.append(value)
                 skipWhiteSpace()
                 switch peek() {
                 case UInt8(ascii: ","):
                     position += 1
                     if isObject {
                         skipWhiteSpace()
-                        keys.append(try readKey())
+                        stack.append(.str(try readKey()))
                     }
                     continue nextValue
                 case UInt8(ascii: "]") where !isObject:
                     position += 1
-                    value = .list(arrays.removeLast())
+                    value = .list(Array(stack[frame...]))
+                    stack.removeSubrange(frame...)
                 case UInt8(ascii: "}") where isObject:
                     position += 1
-                    value = .dict(objects.removeLast())
+                    value = .dict(Self.makeDict(stack[(~frame)...]))
+                    stack.removeSubrange((~frame)...)
                 default:
                     throw error("expecting ',' delimiter")
                 }
-                containers.removeLast()
+                frames.removeLast()
             }
             return value
         }
+    }
+
+    /// Room for a cookie's usual nesting and contents, so that the stacks rarely regrow.
+    private static func reserve(_ frames: inout [Int], _ stack: inout [PythonValue]) {
+        frames.reserveCapacity(8)
+        stack.reserveCapacity(16)
+    }
+
+    /// A dict of alternating keys and values, in document order: a repeated key keeps its first
+    /// position and its last value, as `dict()` does.
+    private static func makeDict(_ pairs: ArraySlice<PythonValue>) -> PythonDict {
+        var dict = PythonDict()
+        dict.reserveCapacity(pairs.count / 2)
+        var index = pairs.startIndex
+        while index + 1 < pairs.endIndex {
+            dict[pairs[index]] = pairs[index + 1]
+            index += 2
+        }
+        return dict
     }
 
     /// Reads `"key"`, white space and `:` (position at the opening quote).
     private mutating func readKey() throws -> String {
         guard peek() == UInt8(ascii: "\"") else { throw error("expecting property name enclosed in double quotes") }
         try countNode()
-        let key = try readString()
+        let key = try readString(isKey: true)
         skipWhiteSpace()
         guard peek() == UInt8(ascii: ":") else { throw error("expecting ':' delimiter") }
         position += 1

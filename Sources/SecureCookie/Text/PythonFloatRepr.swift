@@ -7,50 +7,158 @@ package enum PythonFloatRepr {
     package static func repr(_ value: Double) -> String {
         if value.isNaN { return "nan" }
         if value.isInfinite { return value < 0 ? "-inf" : "inf" }
-        if value == 0 { return value.sign == .minus ? "-0.0" : "0.0" }
-        let (digits, decimalPoint) = shortestDigits(value.magnitude)
-        let sign = value < 0 ? "-" : ""
-        if decimalPoint > -4 && decimalPoint <= 16 {
-            if decimalPoint <= 0 {
-                return sign + "0." + String(repeating: "0", count: -decimalPoint) + digits
-            }
-            if decimalPoint >= digits.count {
-                return sign + digits + String(repeating: "0", count: decimalPoint - digits.count) + ".0"
-            }
-            let split = digits.index(digits.startIndex, offsetBy: decimalPoint)
-            return sign + digits[..<split] + "." + digits[split...]
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(24)
+        appendFinite(value, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `repr(value)` as UTF-8 for a finite value (`inf`, `-inf`, `nan` otherwise).
+    ///
+    /// - Parameters:
+    ///   - value: The value.
+    ///   - bytes: Where the text goes.
+    package static func append(_ value: Double, to bytes: inout [UInt8]) {
+        if value.isNaN {
+            appendASCII("nan", to: &bytes)
+        } else if value.isInfinite {
+            if value < 0 { bytes.append(UInt8(ascii: "-")) }
+            appendASCII("inf", to: &bytes)
+        } else {
+            appendFinite(value, to: &bytes)
         }
-        let exponent = decimalPoint - 1
-        var mantissa = String(digits.prefix(1))
-        if digits.count > 1 { mantissa += "." + digits.dropFirst() }
-        let exponentDigits = String(abs(exponent))
-        return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + (exponentDigits.count < 2 ? "0" : "") + exponentDigits
+    }
+
+    /// Appends the repr of a finite value: Swift's `description` (already the shortest round-trip
+    /// digits) taken apart and laid out again by Python's rules, without intermediate strings.
+    private static func appendFinite(_ value: Double, to bytes: inout [UInt8]) {
+        if value == 0 {
+            if value.sign == .minus { bytes.append(UInt8(ascii: "-")) }
+            appendASCII("0.0", to: &bytes)
+            return
+        }
+        var text = value.magnitude.description
+        text.withUTF8 { layOut(ShortestDigits(parsing: $0), negative: value < 0, to: &bytes) }
+    }
+
+    private static func appendASCII(_ text: StaticString, to bytes: inout [UInt8]) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    /// Writes digits with their decimal point as Python's `float_repr_style = 'short'` does.
+    private static func layOut(_ parsed: ShortestDigits, negative: Bool, to bytes: inout [UInt8]) {
+        let count = parsed.count
+        let point = parsed.decimalPoint
+        if negative { bytes.append(UInt8(ascii: "-")) }
+        if point > -4 && point <= 16 {
+            if point <= 0 {
+                bytes.append(UInt8(ascii: "0"))
+                bytes.append(UInt8(ascii: "."))
+                for _ in 0 ..< -point { bytes.append(UInt8(ascii: "0")) }
+                parsed.appendDigits(to: &bytes, pointAfter: count)
+            } else if point >= count {
+                parsed.appendDigits(to: &bytes, pointAfter: count)
+                for _ in 0 ..< point - count { bytes.append(UInt8(ascii: "0")) }
+                bytes.append(UInt8(ascii: "."))
+                bytes.append(UInt8(ascii: "0"))
+            } else {
+                parsed.appendDigits(to: &bytes, pointAfter: point)
+            }
+            return
+        }
+        parsed.appendDigits(to: &bytes, pointAfter: 1)
+        let exponent = point - 1
+        bytes.append(UInt8(ascii: "e"))
+        bytes.append(exponent < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
+        let magnitude = exponent.magnitude
+        if magnitude >= 100 { bytes.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: magnitude / 100 % 10)) }
+        bytes.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: magnitude / 10 % 10))
+        bytes.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: magnitude % 10))
     }
 
     /// The shortest round-trip digits (no leading or trailing zeros) and the position of the
     /// decimal point: `value = 0.DIGITS × 10^decimalPoint`.
     package static func shortestDigits(_ value: Double) -> (digits: String, decimalPoint: Int) {
-        // Swift's description is already the shortest round-trip form; only its layout differs.
-        let text = value.description
-        var mantissa = Substring(text)
+        var text = value.magnitude.description
+        return text.withUTF8 { buffer in
+            let parsed = ShortestDigits(parsing: buffer)
+            var digits: [UInt8] = []
+            parsed.appendDigits(to: &digits, pointAfter: parsed.count)
+            return (String(decoding: digits, as: UTF8.self), parsed.decimalPoint)
+        }
+    }
+}
+
+/// Swift's `description` of a non-negative finite double taken apart: `[0-9]*(.[0-9]*)?(e[+-]?[0-9]+)?`,
+/// read generically rather than assuming which of its layouts it chose. Positions refer to the text.
+private struct ShortestDigits {
+    let text: UnsafeBufferPointer<UInt8>
+    /// Where the first significant digit is, and just past the last one (`"0"` for zero).
+    private var first = 0
+    private var end = 0
+    /// The number of significant digits.
+    private(set) var count = 0
+    /// `value = 0.DIGITS × 10^decimalPoint`.
+    private(set) var decimalPoint = 1
+
+    init(parsing text: UnsafeBufferPointer<UInt8>) {
+        self.text = text
+        var integerDigits = 0
+        var leadingZeros = 0
+        var seenPoint = false
+        var seenSignificant = false
+        var digitsSinceLastNonZero = 0
+        var index = 0
+        while index < text.count {
+            let byte = text[index]
+            if byte == UInt8(ascii: ".") {
+                seenPoint = true
+            } else if byte &- UInt8(ascii: "0") < 10 {
+                if !seenPoint { integerDigits += 1 }
+                if byte != UInt8(ascii: "0") {
+                    if !seenSignificant { first = index }
+                    seenSignificant = true
+                    count += digitsSinceLastNonZero + 1
+                    digitsSinceLastNonZero = 0
+                    end = index + 1
+                } else if seenSignificant {
+                    digitsSinceLastNonZero += 1
+                } else {
+                    leadingZeros += 1
+                }
+            } else {
+                break
+            }
+            index += 1
+        }
         var exponent = 0
-        if let e = text.firstIndex(of: "e") {
-            mantissa = text[..<e]
-            exponent = Int(text[text.index(after: e)...]) ?? 0
+        if index < text.count, text[index] == UInt8(ascii: "e") || text[index] == UInt8(ascii: "E") {
+            index += 1
+            var negative = false
+            if index < text.count, text[index] == UInt8(ascii: "-") || text[index] == UInt8(ascii: "+") {
+                negative = text[index] == UInt8(ascii: "-")
+                index += 1
+            }
+            while index < text.count, text[index] &- UInt8(ascii: "0") < 10, exponent < 100_000 {
+                exponent = exponent * 10 + Int(text[index] &- UInt8(ascii: "0"))
+                index += 1
+            }
+            if negative { exponent = -exponent }
         }
-        var integerPart = mantissa
-        var fractionPart: Substring = ""
-        if let dot = mantissa.firstIndex(of: ".") {
-            integerPart = mantissa[..<dot]
-            fractionPart = mantissa[mantissa.index(after: dot)...]
+        if seenSignificant { decimalPoint = integerDigits + exponent - leadingZeros }
+    }
+
+    /// Appends the digits, with a `.` after the first `pointAfter` of them when some follow.
+    func appendDigits(to bytes: inout [UInt8], pointAfter: Int) {
+        guard count > 0 else {
+            bytes.append(UInt8(ascii: "0"))
+            return
         }
-        var digits = String(integerPart) + fractionPart
-        var decimalPoint = integerPart.count + exponent
-        while digits.first == "0" {
-            digits.removeFirst()
-            decimalPoint -= 1
+        var written = 0
+        for index in first..<end where text[index] != UInt8(ascii: ".") {
+            if written == pointAfter { bytes.append(UInt8(ascii: ".")) }
+            bytes.append(text[index])
+            written += 1
         }
-        while digits.last == "0" { digits.removeLast() }
-        return (digits.isEmpty ? "0" : digits, decimalPoint)
     }
 }
