@@ -18,8 +18,8 @@ internal struct MessagePackDecoder {
     private let limits: SecureCookieLimits
     private var nodes = 0
 
-    /// One container being filled.
-    private final class Frame {
+    /// One container being filled, kept in place on the decoder's stack.
+    private struct Frame {
         let isMap: Bool
         let offset: Int
         var remaining: Int
@@ -28,11 +28,12 @@ internal struct MessagePackDecoder {
         var pendingKey: PythonValue?
         var pendingKeyOffset = 0
 
+        /// Room for all `count` elements or pairs, which the header check bounds by the bytes left.
         init(isMap: Bool, count: Int, offset: Int) {
             self.isMap = isMap
             self.offset = offset
             self.remaining = count
-            if !isMap { items.reserveCapacity(count) }
+            if isMap { dict.reserveCapacity(count) } else { items.reserveCapacity(count) }
         }
     }
 
@@ -43,7 +44,7 @@ internal struct MessagePackDecoder {
         case map(Int)
     }
 
-    private init(_ bytes: ArraySlice<UInt8>, limits: SecureCookieLimits) {
+    private init(_ bytes: UnsafeBufferPointer<UInt8>, limits: SecureCookieLimits) {
         self.reader = MessagePackReader(bytes)
         self.limits = limits
     }
@@ -59,62 +60,68 @@ internal struct MessagePackDecoder {
         guard bytes.count <= limits.maximumValueBytes else {
             throw MessagePackError.valueBytes(bytes.count, limit: limits.maximumValueBytes)
         }
-        var decoder = MessagePackDecoder(bytes, limits: limits)
-        return try decoder.decodeAll()
+        return try bytes.withUnsafeBufferPointer { buffer in
+            var decoder = MessagePackDecoder(buffer, limits: limits)
+            return try decoder.decodeAll()
+        }
     }
 
     private mutating func decodeAll() throws -> PythonValue {
         var stack: [Frame] = []
-        while true {
+        next: while true {
             let start = reader.offset
             nodes += 1
             guard nodes <= limits.maximumNodes else { throw MessagePackError.nodes(limits.maximumNodes, at: start) }
-            let header = try readHeader(at: start)
 
             var value: PythonValue
-            switch header {
+            switch try readHeader(at: start) {
             case .scalar(let scalar):
                 value = scalar
-            case .array(let count), .map(let count):
-                let isMap: Bool
-                if case .map = header { isMap = true } else { isMap = false }
-                guard stack.count < limits.maximumDepth else {
-                    throw MessagePackError.depth(limits.maximumDepth, at: start)
-                }
+            case .array(let count):
+                guard stack.count < limits.maximumDepth else { throw MessagePackError.depth(limits.maximumDepth, at: start) }
                 if count > 0 {
-                    stack.append(Frame(isMap: isMap, count: count, offset: start))
-                    continue
+                    stack.append(Frame(isMap: false, count: count, offset: start))
+                    continue next
                 }
-                value = isMap ? .dict(PythonDict()) : .list([])
+                value = .list([])
+            case .map(let count):
+                guard stack.count < limits.maximumDepth else { throw MessagePackError.depth(limits.maximumDepth, at: start) }
+                if count > 0 {
+                    stack.append(Frame(isMap: true, count: count, offset: start))
+                    continue next
+                }
+                value = .dict(PythonDict())
             }
 
             // Hand the finished value to its container, closing every container it completes.
             // A key waits for its value; like Python, an unhashable key fails only once the pair is read.
             var valueStart = start
-            while let frame = stack.last {
-                if frame.isMap {
-                    guard let key = frame.pendingKey else {
-                        frame.pendingKey = value
-                        frame.pendingKeyOffset = valueStart
-                        break
+            while true {
+                let top = stack.count - 1
+                guard top >= 0 else {
+                    if reader.remaining > 0 { throw MessagePackError.trailingBytes(reader.remaining, at: reader.offset) }
+                    return value
+                }
+                if stack[top].isMap {
+                    var key: PythonValue? = nil
+                    swap(&key, &stack[top].pendingKey)
+                    guard let key else {
+                        stack[top].pendingKey = consume value
+                        stack[top].pendingKeyOffset = valueStart
+                        continue next
                     }
                     guard key.isHashable else {
-                        throw MessagePackError.unhashableKey(key.typeName, at: frame.pendingKeyOffset)
+                        throw MessagePackError.unhashableKey(key.typeName, at: stack[top].pendingKeyOffset)
                     }
-                    frame.dict[key] = value
-                    frame.pendingKey = nil
+                    stack[top].dict[key] = consume value
                 } else {
-                    frame.items.append(value)
+                    stack[top].items.append(consume value)
                 }
-                frame.remaining -= 1
-                guard frame.remaining == 0 else { break }
-                stack.removeLast()
+                stack[top].remaining -= 1
+                guard stack[top].remaining == 0 else { continue next }
+                let frame = stack.removeLast()
                 value = frame.isMap ? .dict(frame.dict) : .list(frame.items)
                 valueStart = frame.offset
-            }
-            if stack.isEmpty {
-                if reader.remaining > 0 { throw MessagePackError.trailingBytes(reader.remaining, at: reader.offset) }
-                return value
             }
         }
     }
@@ -149,6 +156,8 @@ internal struct MessagePackDecoder {
             return .scalar(.float(Double(bitPattern: try reader.readBigEndian(8, "float 64", at: start))))
         case 0xCC...0xCF:
             let unsigned = try reader.readBigEndian(1 << Int(format - 0xCC), "uint", at: start)
+            // Above `Int.max` (uint 64 only) the value is a big int, as `.integer` would make it.
+            if unsigned <= UInt64(Int.max) { return .scalar(.int(Int(unsigned))) }
             return .scalar(.integer(PythonBigInt(unsigned)))
         case 0xD0...0xD3:
             let width = 1 << Int(format - 0xD0)
@@ -191,12 +200,36 @@ internal struct MessagePackDecoder {
         return .map(Int(count))
     }
 
+    /// A `str`, strictly UTF-8 as Python's `raw=False` reads it.
+    ///
+    /// ASCII (checked eight bytes at a time) is valid as it stands. Anything else is decoded with
+    /// repair and kept only if it came out byte for byte as it went in: a repair replaces an invalid
+    /// sequence with U+FFFD, so the bytes are unchanged exactly when they were valid UTF-8.
     private mutating func string(length: UInt64, at start: Int) throws -> Header {
         let payload = try reader.readPayload(length, "str", at: start)
-        guard let text = String(validating: payload, as: UTF8.self) else {
+        let text = String(decoding: payload, as: UTF8.self)
+        guard Self.isASCII(payload) || text.utf8.elementsEqual(payload) else {
             throw MessagePackError.invalidUTF8(at: start)
         }
         return .scalar(.str(text))
+    }
+
+    /// Whether every byte is below 0x80.
+    @inline(__always)
+    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        var index = 0
+        var high: UInt64 = 0
+        while index &+ 8 <= bytes.count {
+            high |= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            index &+= 8
+        }
+        while index < bytes.count {
+            high |= UInt64(base[index])
+            index &+= 1
+        }
+        return high & 0x8080_8080_8080_8080 == 0
     }
 
     private mutating func extensionValue(length: UInt64, at start: Int) throws -> Header {

@@ -11,7 +11,7 @@ internal struct MessagePackEncoder {
     /// The deepest level at which `msgpack.packb` (the C packer) still writes a value; the top is level 0.
     static let recursionLimit = 1024
 
-    private let writer = MessagePackWriter()
+    private let writer: MessagePackWriter
 
     /// Encodes one value.
     ///
@@ -19,9 +19,9 @@ internal struct MessagePackEncoder {
     /// - Returns: The MessagePack bytes.
     /// - Throws: ``SecureCookieError`` of kind unrepresentable.
     static func encode(_ value: PythonValue) throws -> [UInt8] {
-        let encoder = MessagePackEncoder()
-        try encoder.write(value, level: 0)
-        return encoder.writer.bytes
+        try MessagePackWriter.withWriter { writer in
+            try MessagePackEncoder(writer: writer).write(value, level: 0)
+        }
     }
 
     private func write(_ value: PythonValue, level: Int) throws {
@@ -43,10 +43,12 @@ internal struct MessagePackEncoder {
             }
         case .float(let double):
             try writer.write(double)
-        case .str(let string):
-            let utf8 = Array(string.utf8)
-            try checkLength("str", utf8.count)
-            try writer.writeString(utf8)
+        case .str(var string):
+            // The UTF-8 in place (a native string's own storage): no copy per string.
+            try string.withUTF8 { utf8 in
+                try checkLength("str", utf8.count)
+                try writer.writeString(UnsafeRawBufferPointer(utf8))
+            }
         case .bytes(let bytes), .bytearray(let bytes):
             try checkLength("bytes", bytes.count)
             try writer.writeBinary(bytes)

@@ -38,10 +38,9 @@ internal struct MessagePackTimestamp: Equatable {
     ///   - payload: The extension's data.
     ///   - offset: Where the extension starts, for messages.
     /// - Throws: ``SecureCookieError`` (undecodable) for another length or nanoseconds of 10^9 or more.
-    init(payload: ArraySlice<UInt8>, at offset: Int) throws {
+    init(payload: UnsafeBufferPointer<UInt8>, at offset: Int) throws {
         func bigEndian(_ range: Range<Int>) -> UInt64 {
-            payload[payload.startIndex + range.lowerBound..<payload.startIndex + range.upperBound]
-                .reduce(0) { $0 << 8 | UInt64($1) }
+            payload[range].reduce(0) { $0 << 8 | UInt64($1) }
         }
         switch payload.count {
         case 4:

@@ -61,7 +61,7 @@ extension JSONOutput {
 
     private mutating func taggedFloat(_ double: Double) {
         if double.isFinite {
-            raw(PythonFloatRepr.repr(double))
+            float(double)
         } else {
             tagged("$float") { $0.string(double.isNaN ? "nan" : double < 0 ? "-inf" : "inf") }
         }
