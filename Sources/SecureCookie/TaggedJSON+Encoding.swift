@@ -31,13 +31,14 @@ extension JSONOutput {
         case .set(let set): tagged("$set") { $0.taggedArray(Array(set)) }
         case .frozenset(let set): tagged("$frozenset") { $0.taggedArray(Array(set)) }
         case .dict(let dict):
-            if dict.allSatisfy({ $0.key.stringValue.map { !$0.hasPrefix("$") } ?? false }) {
+            if dict.allSatisfy({ Self.isPlainObjectKey($0.key) }) {
                 byte(UInt8(ascii: "{"))
-                for (index, pair) in dict.enumerated() {
-                    if index > 0 { itemSeparatorText() }
-                    writeTagged(pair.key)
+                for index in dict.indices {
+                    if index > dict.startIndex { itemSeparatorText() }
+                    let (key, item) = dict[index]
+                    writeTagged(key)
                     keySeparatorText()
-                    writeTagged(pair.value)
+                    writeTagged(item)
                 }
                 byte(UInt8(ascii: "}"))
             } else {
@@ -59,6 +60,12 @@ extension JSONOutput {
         }
     }
 
+    /// Whether a dict key can be a JSON object key as it is: a `str` not beginning with `$`.
+    private static func isPlainObjectKey(_ key: PythonValue) -> Bool {
+        guard case .str(let text) = key else { return false }
+        return text.utf8.first != UInt8(ascii: "$")
+    }
+
     private mutating func taggedFloat(_ double: Double) {
         if double.isFinite {
             float(double)
@@ -69,9 +76,9 @@ extension JSONOutput {
 
     private mutating func taggedArray(_ items: [PythonValue]) {
         byte(UInt8(ascii: "["))
-        for (index, item) in items.enumerated() {
+        for index in items.indices {
             if index > 0 { itemSeparatorText() }
-            writeTagged(item)
+            writeTagged(items[index])
         }
         byte(UInt8(ascii: "]"))
     }

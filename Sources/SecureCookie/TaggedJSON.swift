@@ -37,6 +37,17 @@ public enum TaggedJSON {
         return String(decoding: output.bytes, as: UTF8.self)
     }
 
+    /// Appends a value's tagged JSON line (without a newline) to a byte buffer: ``encode(_:)`` without the `String`.
+    ///
+    /// - Parameters:
+    ///   - value: The value.
+    ///   - buffer: Where the UTF-8 bytes go.
+    package static func encode(_ value: PythonValue, appendingTo buffer: inout [UInt8]) {
+        var output = JSONOutput(options: JSONText.WriteOptions(asciiOnly: false))
+        output.writeTagged(value)
+        buffer.append(contentsOf: output.bytes)
+    }
+
     /// Reads tagged JSON.
     ///
     /// Plain JSON reads as it would in Python (`NaN`, `Infinity` and integers of any size included);

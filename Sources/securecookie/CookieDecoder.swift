@@ -1,13 +1,13 @@
 import SecureCookie
 
-/// Verifies and decodes one cookie into its tagged-JSON line.
+/// Verifies and decodes one cookie for `securecookie decode`.
 struct CookieDecoder {
     let format: CookieFormat
     let keys: [SecretKey]
     let now: Double?
 
-    /// The data's line, and a remark when an older key verified it.
-    func decode(_ bytes: [UInt8]) throws -> (line: String, note: String?) {
+    /// The cookie's data, and a remark when an older key or hash verified it.
+    func decode(_ bytes: [UInt8]) throws -> (data: PythonDict, note: String?) {
         guard !bytes.isEmpty else { throw SecureCookieError.malformed("the line is empty") }
         let cookie = try SecureCookie.unserialize(bytes: bytes, secretKeys: keys, format: format, now: now)
         var note: String?
@@ -15,6 +15,6 @@ struct CookieDecoder {
             note = "verified by an older key (re-issue them)"
             if verification.keyIndex > 0 { note = "verified by key \(verification.keyIndex + 1) (re-issue them)" }
         }
-        return (TaggedJSON.encode(.dict(cookie.data)), note)
+        return (cookie.data, note)
     }
 }

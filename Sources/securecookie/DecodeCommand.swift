@@ -30,7 +30,7 @@ struct DecodeCommand: StreamingCommand {
         if let cookie {
             do {
                 let result = try decoder.decode(trimmedLine(Array(cookie.utf8)))
-                io.writeLine(result.line)
+                io.writeTaggedLine(.dict(result.data))
                 if let note = result.note { io.writeError("securecookie: \(note)\n") }
                 return 0
             } catch {
@@ -43,7 +43,7 @@ struct DecodeCommand: StreamingCommand {
         while let line = io.nextLine() {
             do {
                 let result = try decoder.decode(line)
-                io.writeLine(result.line)
+                io.writeTaggedLine(.dict(result.data))
                 progress.succeeded()
                 if let note = result.note { progress.note(note) }
             } catch {

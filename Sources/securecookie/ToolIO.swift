@@ -6,6 +6,8 @@ import Musl
 import Darwin
 #endif
 
+import SecureCookie
+
 /// Where a command reads its lines and writes its output: the process's standard streams, or memory for tests.
 ///
 /// Standard output is buffered (64 KiB) and written with `write(2)`: batch runs over millions of
@@ -47,6 +49,13 @@ final class ToolIO {
     func writeLine(_ text: String) {
         var text = text
         text.withUTF8 { output.append(contentsOf: $0) }
+        output.append(UInt8(ascii: "\n"))
+        if output.count >= Self.bufferSize { flush() }
+    }
+
+    /// Writes a value as one line of tagged JSON, straight into the output buffer.
+    func writeTaggedLine(_ value: PythonValue) {
+        TaggedJSON.encode(value, appendingTo: &output)
         output.append(UInt8(ascii: "\n"))
         if output.count >= Self.bufferSize { flush() }
     }

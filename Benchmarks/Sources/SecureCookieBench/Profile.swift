@@ -1,7 +1,7 @@
 import CProfilerControl
 import SecureCookie
 
-/// `securecookie-bench --profile CODEC [--op unserialize|serialize] [--payload session] [--iterations N]`:
+/// `securecookie-bench --profile CODEC [--op unserialize|serialize|loads|dumps|floor] [--payload session] [--iterations N]`:
 /// runs one operation in a loop, without Python, bracketed for callgrind:
 ///
 ///     valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file=cg.out \
@@ -31,12 +31,20 @@ enum Profile {
                 var cookie = SecureCookie(data, secretKeys: [secret], format: format)
                 _ = try cookie.serialize()
             }
+        case "loads", "dumps":
+            // The codec alone on the whole payload as one value (what the "codec alone" table times).
+            let codec = format.serializationMethod
+            let value = PythonValue.dict(data)
+            let encoded = try codec.dumps(value)
+            body = op == "loads"
+                ? { _ = try codec.loads(encoded[...], limits: .default) }
+                : { _ = try codec.dumps(value) }
         case "floor":
             let floor = Floor(secret: secret.bytes)
             var scratch: [UInt8] = []
             body = { precondition(floor.run(cookie, scratch: &scratch) > 0) }
         default:
-            print("unknown op \(op) (unserialize, serialize, floor)")
+            print("unknown op \(op) (unserialize, serialize, loads, dumps, floor)")
             return
         }
         for _ in 0..<100 { try body() }
