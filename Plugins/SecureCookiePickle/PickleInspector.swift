@@ -22,22 +22,16 @@ internal struct PickleInspector {
 
     let python2Strings: PicklePython2Strings
     let limits: SecureCookieLimits
-    private var nodesLeft: Int
+    private var budget: PickleNodeBudget
     private var path: [ObjectIdentifier] = []
 
     init(python2Strings: PicklePython2Strings, limits: SecureCookieLimits) {
         self.python2Strings = python2Strings
         self.limits = limits
-        self.nodesLeft = limits.maximumNodes
+        self.budget = PickleNodeBudget(limits, verb: " shows")
     }
 
-    private mutating func count(_ n: Int) throws {
-        nodesLeft -= n
-        guard nodesLeft >= 0 else {
-            throw SecureCookieError.limitExceeded(
-                .nodes, "the pickle shows more than \(limits.maximumNodes) nodes once shared references are followed")
-        }
-    }
+    private mutating func count(_ n: Int) throws { try budget.spend(n) }
 
     mutating func render(_ item: PickleItem) throws -> Rendered {
         switch item {

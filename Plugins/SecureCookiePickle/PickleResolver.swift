@@ -9,23 +9,17 @@ import SecureCookie
 internal struct PickleResolver {
     let python2Strings: PicklePython2Strings
     let limits: SecureCookieLimits
-    private var nodesLeft: Int
+    private var budget: PickleNodeBudget
     /// The deepest level reached so far, for the heights of cached nodes.
     private var deepest = 0
 
     init(python2Strings: PicklePython2Strings, limits: SecureCookieLimits) {
         self.python2Strings = python2Strings
         self.limits = limits
-        self.nodesLeft = limits.maximumNodes
+        self.budget = PickleNodeBudget(limits, verb: "'s value has")
     }
 
-    private mutating func count(_ n: Int) throws {
-        nodesLeft -= n
-        guard nodesLeft >= 0 else {
-            throw SecureCookieError.limitExceeded(
-                .nodes, "the pickle's value has more than \(limits.maximumNodes) nodes once shared references are followed")
-        }
-    }
+    private mutating func count(_ n: Int) throws { try budget.spend(n) }
 
     private mutating func enter(_ depth: Int) throws {
         if depth > deepest { deepest = depth }
@@ -70,14 +64,14 @@ internal struct PickleResolver {
         guard !node.visiting else {
             throw SecureCookieError.refused("recursive value", "a \(node.typeName) contains itself, which a value cannot")
         }
-        let nodesBefore = nodesLeft
+        let nodesBefore = budget.left
         let deepestBefore = deepest
         deepest = depth + 1
         try count(1)
         node.visiting = true
         defer { node.visiting = false }
         let result = try build(node, depth: depth)
-        node.resolved = (result, nodesBefore - nodesLeft, deepest - depth)
+        node.resolved = (result, nodesBefore - budget.left, deepest - depth)
         deepest = max(deepest, deepestBefore)
         return result
     }
