@@ -11,7 +11,9 @@ public import SecureCookie
 /// undecodable, refused, over a limit) starts a new session too, and is logged at `notice` with
 /// its error kind, never its value.
 ///
-/// After the handlers, the cookie is sent in `Set-Cookie` when ``SecureCookie/shouldSave`` is
+/// After the handlers, a response whose handler read or changed the session gets `Vary: Cookie`
+/// (as Flask adds it when its session was accessed), so shared caches keep visitors apart.
+/// The cookie is sent in `Set-Cookie` when ``SecureCookie/shouldSave`` is
 /// true: a handler changed it, or it is outdated (written by a legacy codec, signed with a rotated
 /// key or a legacy hash, near expiry) and the cookie type's ``SecureCookieFormat/reissuePolicy``
 /// migrates; or always, with ``SetCookieOptions/force``. The `Set-Cookie` value is checked against the 4096 bytes browsers keep before it is
@@ -66,6 +68,7 @@ public struct SecureCookieMiddleware<Context: SecureCookieRequestContext>: Route
         let now = configuration.clock()
         context.secureCookieSession.store(load(request, context: context, now: now))
         var response = try await next(request, context)
+        if context.secureCookieSession.wasAccessed { Self.addVaryCookie(to: &response) }
         guard var cookie = context.secureCookieSession.take(), cookie.shouldSave || configuration.cookie.force else {
             return response
         }
@@ -84,6 +87,15 @@ public struct SecureCookieMiddleware<Context: SecureCookieRequestContext>: Route
         } catch let error as SecureCookieError {
             return try saveFailed(error, response: response, context: context)
         }
+    }
+
+    /// Adds `Cookie` to the response's `Vary` header, unless a `Vary` value already lists it or `*`:
+    /// a shared cache must not give one visitor's session-dependent response to another.
+    private static func addVaryCookie(to response: inout Response) {
+        let listed = response.headers[values: .vary].flatMap { $0.split(separator: ",") }
+            .map { $0.filter { $0 != " " && $0 != "\t" }.lowercased() }
+        guard !listed.contains("cookie"), !listed.contains("*") else { return }
+        response.headers[values: .vary].append("Cookie")
     }
 
     /// The request's cookie, or a new one when it has none or it does not verify (logged).

@@ -41,6 +41,14 @@ struct SecureCookieMiddlewareTests {
         router.get("/read") { _, context -> String in
             "\(context.session.isNew) \(context.session["count"]?.intValue.map(String.init) ?? "none")"
         }
+        router.get("/plain") { _, _ -> String in "no session here" }
+        router.get("/vary") { request, context -> Response in
+            // Reads the session and names its own Vary values (the query says which).
+            _ = context.session["count"]
+            var response = Response(status: .ok)
+            for value in request.uri.queryParameters.getAll("v") { response.headers[values: .vary].append(String(value)) }
+            return response
+        }
         router.get("/big") { _, context -> String in
             context.session["data"] = .str(String(repeating: "x", count: 5000))
             return "big"
@@ -186,6 +194,27 @@ struct SecureCookieMiddlewareTests {
             #expect(try setCookie.jsonSession(secretKeys: [Self.fixtures.secretKey])["count"] == .int(current.count))
         }
         #expect(!store.records.contains { $0.message.contains("Re-issuing") })
+    }
+
+    @Test("A response whose handler used the session gets Vary: Cookie, once; one that did not, none")
+    func varyCookie() async throws {
+        let current = Self.fixtures.cookie("json")
+        let (app, _) = Self.application()
+        try await app.test(.router) { client in
+            let read = try await client.execute(uri: "/read", method: .get, headers: [.cookie: current.cookie])
+            #expect(read.headers[values: .vary] == ["Cookie"])
+            let set = try await client.execute(uri: "/set?count=3", method: .get)
+            #expect(set.headers[values: .vary] == ["Cookie"])
+            #expect(!set.headers[values: .setCookie].isEmpty)
+            let plain = try await client.execute(uri: "/plain", method: .get, headers: [.cookie: current.cookie])
+            #expect(plain.headers[values: .vary].isEmpty)
+            let other = try await client.execute(uri: "/vary?v=Accept-Encoding", method: .get)
+            #expect(other.headers[values: .vary] == ["Accept-Encoding", "Cookie"])
+            let already = try await client.execute(uri: "/vary?v=Accept-Encoding,%20cookie", method: .get)
+            #expect(already.headers[values: .vary] == ["Accept-Encoding, cookie"])
+            let star = try await client.execute(uri: "/vary?v=*", method: .get)
+            #expect(star.headers[values: .vary] == ["*"])
+        }
     }
 
     @Test("A handler that throws leaves the session unsaved")
