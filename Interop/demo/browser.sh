@@ -29,15 +29,8 @@ cleanup() { [ -n "${SERVER_PID:-}" ] && kill "$SERVER_PID" 2>/dev/null; wait 2>/
 trap cleanup EXIT
 
 SECRET="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-"$DEMO" --port 0 --secret-hex "$SECRET" --legacy-codec pickle --codec json --max-age 3600 >"$WORK/server.log" 2>&1 &
-SERVER_PID=$!
-PORT=""
-for _ in $(seq 1 200); do
-    PORT="$(sed -n 's/.*listening on 127\.0\.0\.1:\([0-9][0-9]*\).*/\1/p' "$WORK/server.log" | head -n 1)"
-    [ -n "$PORT" ] && break
-    kill -0 "$SERVER_PID" 2>/dev/null || break
-    sleep 0.1
-done
+. "$ROOT/Interop/demo/start_demo.sh"
+start_demo "$WORK/server.log" "$DEMO" --secret-hex "$SECRET" --legacy-codec pickle --codec json --max-age 3600
 if [ -z "$PORT" ]; then fail "demo server started" "$(tail -n 5 "$WORK/server.log")"; echo "browser: $PASSED passed, $FAILED failed"; exit 1; fi
 
 visit() { # path -> the page's text

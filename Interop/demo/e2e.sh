@@ -11,7 +11,8 @@
 #   3. the Werkzeug application reads the re-issued cookie with its JSON cookie type: count 42;
 # the same with the cookie issued and read back by Python 2.7 (skipped, loudly, without it); and a
 # tampered cookie starts at 1, a current cookie that is only read gets no Set-Cookie, a session
-# grown past 4096 bytes is refused with a clear 500, Set-Cookie attributes compared as a set.
+# grown past 4096 bytes is refused with a clear 500, Set-Cookie attributes compared as a set, and
+# a response that used the session carries Vary: Cookie.
 #
 # Environment: PYTHON (Python 3 with werkzeug 0.16.1; default .venv-interop/py3, then /tmp/venv),
 # PYTHON2 (default /root/.pyenv/versions/2.7.18/bin/python2.7), WERKZEUG_PY2_PATH (a folder with
@@ -82,15 +83,8 @@ app2() { PYTHONPATH="$WERKZEUG_PY2_PATH" timeout 60 "$PYTHON2" "$HERE/werkzeug_a
 
 # --- the server, on a free loopback port ---
 SECRET="$("$PYTHON" -c 'import os, binascii; print(binascii.hexlify(os.urandom(32)).decode())')"
-"$DEMO" --port 0 --secret-hex "$SECRET" --legacy-codec pickle --codec json >"$WORK/server.log" 2>&1 &
-SERVER_PID=$!
-PORT=""
-for _ in $(seq 1 200); do
-    PORT="$(sed -n 's/.*listening on 127\.0\.0\.1:\([0-9][0-9]*\).*/\1/p' "$WORK/server.log" | head -n 1)"
-    [ -n "$PORT" ] && break
-    kill -0 "$SERVER_PID" 2>/dev/null || break
-    sleep 0.1
-done
+. "$HERE/start_demo.sh"
+start_demo "$WORK/server.log" "$DEMO" --secret-hex "$SECRET" --legacy-codec pickle --codec json
 if [ -z "$PORT" ]; then
     fail "demo server started" "$(tail -n 5 "$WORK/server.log")"
     finish
@@ -98,13 +92,14 @@ fi
 echo "==> securecookie-demo on 127.0.0.1:$PORT (pid $SERVER_PID)"
 BASE="http://127.0.0.1:$PORT"
 
-# request PATH [COOKIE]: sets STATUS, BODY and SET_COOKIE (empty when none was sent).
+# request PATH [COOKIE]: sets STATUS, BODY, SET_COOKIE and VARY (each empty when none was sent).
 request() {
     local args=(-sS --max-time 10 -o "$WORK/body" -D "$WORK/headers" -w '%{http_code}')
     [ -n "${2:-}" ] && args+=(-H "Cookie: $2")
     STATUS="$(curl "${args[@]}" "$BASE$1" 2>"$WORK/curl.err")" || STATUS="curl: $(cat "$WORK/curl.err")"
     BODY="$(cat "$WORK/body" 2>/dev/null)"
     SET_COOKIE="$(tr -d '\r' <"$WORK/headers" 2>/dev/null | sed -n 's/^[Ss]et-[Cc]ookie: //p')"
+    VARY="$(tr -d '\r' <"$WORK/headers" 2>/dev/null | sed -n 's/^[Vv]ary: //p')"
 }
 # The Cookie header a browser sends back for SET_COOKIE, and the Set-Cookie attributes sorted, one line.
 cookie_pair() { printf '%s' "${SET_COOKIE%%;*}"; }
@@ -167,6 +162,8 @@ else fail "the log never shows the cookie"; fi
 request /counter
 if [ "$BODY" = 1 ] && [ -n "$SET_COOKIE" ]; then pass "no cookie: count 1 and a new cookie"
 else fail "no cookie: count 1 and a new cookie" "got $STATUS '$BODY'"; fi
+if printf '%s' "$VARY" | grep -qiw 'cookie'; then pass "a response that used the session says Vary: Cookie"
+else fail "a response that used the session says Vary: Cookie" "Vary: '$VARY'"; fi
 current="$(cookie_pair)"
 request / "$current"
 if [ "$STATUS" = 200 ] && [ -z "$SET_COOKIE" ]; then pass "a current cookie that is only read gets no Set-Cookie"
