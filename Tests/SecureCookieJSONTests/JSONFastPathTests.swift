@@ -1,20 +1,12 @@
 import SecureCookie
 import SecureCookieJSON
+import SecureCookieTestKit
 import Testing
 
 /// The reader's and writer's shortcuts (eight-byte string scanning, floats read without a string,
 /// repeated keys shared, each container built at its size) against the plain ways of doing the same.
 @Suite struct JSONFastPathTests {
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
+    typealias Generator = SplitMix64
 
     static func parse(_ text: String) throws -> PythonValue { try JSONText.parse(Array(text.utf8)) }
 

@@ -7,17 +7,6 @@ import Testing
 /// Hostile input: mutated documents never trap and only ever throw ``SecureCookieError``; whatever loads
 /// writes back (when JSON can hold it) and reads again to the same value.
 @Suite struct JSONRobustnessTests {
-    /// A small deterministic generator (SplitMix64), so failures reproduce.
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     static let seeds: [[UInt8]] = {
         let folder = TestPaths.conformance.appendingPathComponent("JSONTestSuite/test_parsing")

@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import SecureCookieTestKit
 import Testing
 @testable import SecureCookie
 
@@ -12,17 +13,7 @@ import Testing
 /// read back the same double (correctly rounded, so the closest of that many digits, as Python's
 /// `repr` picks), laid out by Python's `float_repr_style = 'short'` rules.
 @Suite struct PythonFloatReprRandomTests {
-    /// SplitMix64, so that failures reproduce.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
+    typealias Generator = SplitMix64
 
     static func scientific(_ value: Double, digits: Int) -> String {
         var buffer = [CChar](repeating: 0, count: 64)
