@@ -5,14 +5,7 @@ import Testing
 
 /// `PythonValueDecoder`: reading app types from what a Python app (or a codec) produced.
 @Suite struct CodableDecoderTests {
-    struct Session: Codable, Equatable {
-        var userID: Int
-        var name: String
-        var roles: [String]
-        var admin: Bool
-        var score: Double
-        var nickname: String?
-    }
+    typealias Session = CodableSession
 
     @Test func readsAPythonShapedDict() throws {
         // What pickle.loads gives for {"userID": 42, "name": "Zoë", "roles": ("a", "b"), "admin": True, "score": 3, "extra": b"x"}:

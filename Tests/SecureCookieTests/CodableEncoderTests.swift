@@ -5,14 +5,7 @@ import Testing
 
 /// `PythonValueEncoder`: what a Python reader of the cookie sees for each Swift shape.
 @Suite struct CodableEncoderTests {
-    struct Session: Codable, Equatable {
-        var userID: Int
-        var name: String
-        var roles: [String]
-        var admin: Bool
-        var score: Double
-        var nickname: String?
-    }
+    typealias Session = CodableSession
 
     @Test func structBecomesDictInDeclarationOrder() throws {
         let value = try PythonValueEncoder().encode(
