@@ -2,59 +2,20 @@
 
 `to_tagged(value)` gives the JSON-shaped Python object; `dumps_tagged(value)` the text TaggedJSON.encode
 must write: json.dumps(to_tagged(value), ensure_ascii=False).
+
+Both come from the repository's one converter, Interop/tagged.py. That module is also named `tagged`,
+so it is loaded by its path under another name (a sys.path entry would find this file again).
 """
-import base64
-import datetime
-import decimal
-import json
-import math
+import importlib.util
+import os
 
+_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "Interop", "tagged.py")
+_SPEC = importlib.util.spec_from_file_location("interop_tagged", _PATH)
+_interop = importlib.util.module_from_spec(_SPEC)
+_SPEC.loader.exec_module(_interop)
 
-def _float(x):
-    if math.isnan(x):
-        return {"$float": "nan"}
-    if math.isinf(x):
-        return {"$float": "inf" if x > 0 else "-inf"}
-    return x
-
-
-def to_tagged(v):
-    if v is None or isinstance(v, (bool, str)):
-        return v
-    if isinstance(v, int):
-        return v if -2**63 <= v < 2**63 else {"$int": str(v)}
-    if isinstance(v, float):
-        return _float(v)
-    if isinstance(v, complex):
-        return {"$complex": [_float(v.real), _float(v.imag)]}
-    if isinstance(v, bytes):
-        return {"$bytes": base64.b64encode(v).decode()}
-    if isinstance(v, bytearray):
-        return {"$bytearray": base64.b64encode(bytes(v)).decode()}
-    if isinstance(v, list):
-        return [to_tagged(x) for x in v]
-    if isinstance(v, tuple):
-        return {"$tuple": [to_tagged(x) for x in v]}
-    if isinstance(v, frozenset):
-        return {"$frozenset": [to_tagged(x) for x in v]}
-    if isinstance(v, set):
-        return {"$set": [to_tagged(x) for x in v]}
-    if isinstance(v, dict):
-        if all(isinstance(k, str) and not k.startswith("$") for k in v):
-            return {k: to_tagged(x) for k, x in v.items()}
-        return {"$dict": [[to_tagged(k), to_tagged(x)] for k, x in v.items()]}
-    if isinstance(v, datetime.datetime):
-        return {"$datetime": v.isoformat()}
-    if isinstance(v, datetime.date):
-        return {"$date": v.isoformat()}
-    if isinstance(v, datetime.time):
-        return {"$time": v.isoformat()}
-    if isinstance(v, datetime.timedelta):
-        return {"$timedelta": [v.days, v.seconds, v.microseconds]}
-    if isinstance(v, decimal.Decimal):
-        return {"$decimal": str(v)}
-    raise TypeError(type(v))
+to_tagged = _interop.to_tagged
 
 
 def dumps_tagged(v):
-    return json.dumps(to_tagged(v), ensure_ascii=False)
+    return _interop.dumps(to_tagged(v))

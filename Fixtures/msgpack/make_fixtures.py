@@ -26,11 +26,9 @@ Files written next to this script (values in tagged JSON, ../shared/spec/tagged-
 - werkzeug-cookies.jsonl: {"name", "secret", "cookie", "data"}: cookies serialized by Werkzeug 0.16.1's
   SecureCookie with the codec above, and the data that SecureCookie.unserialize gives back.
 """
-import base64
 import datetime
 import decimal
 import json
-import math
 import os
 import struct
 import sys
@@ -40,6 +38,9 @@ import msgpack
 
 sys.setrecursionlimit(20000)
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "..", "Interop"))
+import tagged  # noqa: E402  (Interop/tagged.py)
+
 UTC = datetime.timezone.utc
 
 
@@ -55,52 +56,31 @@ class NotTaggable(Exception):
     pass
 
 
-def to_tagged(v):
-    """The tagged-JSON tree of a Python value (raises NotTaggable for ExtType and the like)."""
-    if v is None or isinstance(v, bool):
-        return v
-    if isinstance(v, int):
-        return v if -(2 ** 63) <= v < 2 ** 63 else {"$int": str(v)}
-    if isinstance(v, float):
-        if math.isnan(v):
-            return {"$float": "nan"}
-        if math.isinf(v):
-            return {"$float": "inf" if v > 0 else "-inf"}
-        return v
-    if isinstance(v, complex):
-        return {"$complex": [to_tagged(v.real), to_tagged(v.imag)]}
-    if isinstance(v, str):
-        return v
-    if isinstance(v, bytearray):
-        return {"$bytearray": base64.b64encode(bytes(v)).decode()}
-    if isinstance(v, bytes):
-        return {"$bytes": base64.b64encode(v).decode()}
+def _refuse_ext(v):
+    """Raises NotTaggable for an ExtType anywhere in v, keys before values as to_tagged meets them."""
     if isinstance(v, msgpack.ExtType):
         raise NotTaggable("ExtType(%d)" % v.code)
-    if isinstance(v, list):
-        return [to_tagged(x) for x in v]
-    if isinstance(v, tuple):
-        return {"$tuple": [to_tagged(x) for x in v]}
-    if isinstance(v, frozenset):
-        return {"$frozenset": [to_tagged(x) for x in v]}
-    if isinstance(v, set):
-        return {"$set": [to_tagged(x) for x in v]}
-    if isinstance(v, dict):
-        pairs = [(to_tagged(k), to_tagged(x)) for k, x in v.items()]
-        if all(isinstance(k, str) and not k.startswith("$") for k, _ in pairs):
-            return {k: x for k, x in pairs}
-        return {"$dict": [[k, x] for k, x in pairs]}
-    if isinstance(v, datetime.datetime):
-        return {"$datetime": v.isoformat()}
-    if isinstance(v, datetime.date):
-        return {"$date": v.isoformat()}
-    if isinstance(v, datetime.time):
-        return {"$time": v.isoformat()}
-    if isinstance(v, datetime.timedelta):
-        return {"$timedelta": [v.days, v.seconds, v.microseconds]}
-    if isinstance(v, decimal.Decimal):
-        return {"$decimal": str(v)}
-    raise NotTaggable(repr(type(v)))
+    if isinstance(v, (list, tuple, set, frozenset)):
+        for x in v:
+            _refuse_ext(x)
+    elif isinstance(v, dict):
+        for k, x in v.items():
+            _refuse_ext(k)
+            _refuse_ext(x)
+
+
+def to_tagged(v):
+    """The tagged-JSON tree of a Python value (Interop/tagged.py), raising NotTaggable for what has none.
+
+    The one difference from tagged.to_tagged is on purpose: an unpackb result holding an ExtType is a
+    result the Swift codec refuses, but ExtType is a namedtuple, which tagged.to_tagged would show as a
+    $tuple; so it is looked for first, and the TypeError of any other untaggable type is NotTaggable too.
+    """
+    _refuse_ext(v)
+    try:
+        return tagged.to_tagged(v)
+    except TypeError as why:
+        raise NotTaggable(str(why))
 
 
 def nest(depth, inner=0):

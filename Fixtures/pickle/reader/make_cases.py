@@ -1,54 +1,16 @@
 """Writes reader test cases: pickles CPython makes of plain values, with the expected value.
 
-Run with CPython 3.11 (/tmp/venv/bin/python make_cases.py) from this folder. Each line of
+Run with CPython 3.11 (/tmp/venv/bin/python make_cases.py); it writes next to itself. Each line of
 cases.jsonl has: name, protocol, pickle (base64 of pickle.dumps(value, protocol)), expected
-(tagged JSON of the value, as ../../../../shared/spec/tagged-json.md defines it).
+(tagged JSON of the value, as ../../../../shared/spec/tagged-json.md defines it, by Interop/tagged.py).
+The order of the str frozenset depends on the hash seed: the committed file has ["b", "a"], which
+PYTHONHASHSEED=2 gives.
 """
-import base64, collections, datetime, decimal, json, math, pickle
+import base64, collections, datetime, decimal, json, os, pickle, sys
 
-
-def to_tagged(v):
-    if v is None or isinstance(v, bool):
-        return v
-    if isinstance(v, int):
-        return v if -2**63 <= v < 2**63 else {"$int": str(v)}
-    if isinstance(v, float):
-        if math.isnan(v):
-            return {"$float": "nan"}
-        if math.isinf(v):
-            return {"$float": "inf" if v > 0 else "-inf"}
-        return v
-    if isinstance(v, complex):
-        return {"$complex": [v.real, v.imag]}
-    if isinstance(v, str):
-        return v
-    if isinstance(v, bytes):
-        return {"$bytes": base64.b64encode(v).decode()}
-    if isinstance(v, bytearray):
-        return {"$bytearray": base64.b64encode(bytes(v)).decode()}
-    if isinstance(v, list):
-        return [to_tagged(x) for x in v]
-    if isinstance(v, tuple):
-        return {"$tuple": [to_tagged(x) for x in v]}
-    if isinstance(v, frozenset):
-        return {"$frozenset": [to_tagged(x) for x in v]}
-    if isinstance(v, set):
-        return {"$set": [to_tagged(x) for x in v]}
-    if isinstance(v, dict):
-        if all(isinstance(k, str) and not k.startswith("$") for k in v):
-            return {k: to_tagged(x) for k, x in v.items()}
-        return {"$dict": [[to_tagged(k), to_tagged(x)] for k, x in v.items()]}
-    if isinstance(v, datetime.datetime):
-        return {"$datetime": v.isoformat()}
-    if isinstance(v, datetime.date):
-        return {"$date": v.isoformat()}
-    if isinstance(v, datetime.time):
-        return {"$time": v.isoformat()}
-    if isinstance(v, datetime.timedelta):
-        return {"$timedelta": [v.days, v.seconds, v.microseconds]}
-    if isinstance(v, decimal.Decimal):
-        return {"$decimal": str(v)}
-    raise TypeError(type(v))
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "..", "..", "Interop"))
+from tagged import to_tagged  # noqa: E402  (Interop/tagged.py)
 
 
 utc = datetime.timezone.utc
@@ -96,7 +58,7 @@ def expected(name, value):
     return to_tagged(value)
 
 
-with open("cases.jsonl", "w") as out:
+with open(os.path.join(HERE, "cases.jsonl"), "w") as out:
     for name, value in VALUES.items():
         for proto in range(6):
             data = pickle.dumps(value, protocol=proto)
