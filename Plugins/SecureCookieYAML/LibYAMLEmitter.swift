@@ -7,20 +7,20 @@ import SecureCookie
 /// non-ASCII escaped (`allow_unicode=False`). Events handed to libyaml are owned by it from
 /// then on, whether emitting succeeds or fails.
 internal final class LibYAMLEmitter {
-    /// Where libyaml's write handler appends output.
-    private final class Sink {
-        var bytes: [UInt8] = []
-    }
-
     enum CollectionKind { case sequence, mapping }
 
     private let emitter: UnsafeMutablePointer<yaml_emitter_t>
-    private let sink = Sink()
+    /// Where libyaml's write handler appends output.
+    private var bytes: [UInt8] = []
+    /// Room reserved after the output at its first write (for the `...` line `dumps` may add).
+    private let trailingCapacity: Int
 
     /// Creates an emitter.
     ///
+    /// - Parameter trailingCapacity: Bytes to reserve after the output, so appending that many
+    ///   to ``output`` does not grow it again.
     /// - Throws: ``SecureCookieError`` (unrepresentable) when libyaml cannot allocate one.
-    init() throws {
+    init(trailingCapacity: Int = 0) throws {
         // Throw before `emitter` is set, so `deinit` never runs on a half-made emitter.
         let emitter = UnsafeMutablePointer<yaml_emitter_t>.allocate(capacity: 1)
         guard yaml_emitter_initialize(emitter) == 1 else {
@@ -28,12 +28,15 @@ internal final class LibYAMLEmitter {
             throw SecureCookieError.unrepresentable("libyaml could not allocate an emitter")
         }
         self.emitter = emitter
+        self.trailingCapacity = trailingCapacity
+        // The emitter is only used while this object lives, so an unretained reference is enough.
         yaml_emitter_set_output(emitter, { data, buffer, size in
             guard let data, let buffer else { return 0 }
-            let sink = Unmanaged<Sink>.fromOpaque(data).takeUnretainedValue()
-            sink.bytes.append(contentsOf: UnsafeBufferPointer(start: buffer, count: size))
+            let owner = Unmanaged<LibYAMLEmitter>.fromOpaque(data).takeUnretainedValue()
+            if owner.bytes.isEmpty { owner.bytes.reserveCapacity(size + owner.trailingCapacity) }
+            owner.bytes.append(contentsOf: UnsafeBufferPointer(start: buffer, count: size))
             return 1
-        }, Unmanaged.passUnretained(sink).toOpaque())
+        }, Unmanaged.passUnretained(self).toOpaque())
         yaml_emitter_set_unicode(emitter, 0)
         yaml_emitter_set_width(emitter, 80)
         yaml_emitter_set_indent(emitter, 2)
@@ -45,7 +48,7 @@ internal final class LibYAMLEmitter {
     }
 
     /// The bytes written so far.
-    var output: [UInt8] { sink.bytes }
+    var output: [UInt8] { bytes }
 
     func streamStart() throws {
         try emit { yaml_stream_start_event_initialize(&$0, YAML_UTF8_ENCODING) }
@@ -65,6 +68,9 @@ internal final class LibYAMLEmitter {
 
     /// A scalar.
     ///
+    /// libyaml reads a scalar's tag only when neither implicit flag is set (`yaml_emitter_analyze_event`),
+    /// so the tag is handed over only then, sparing libyaml a copy of it.
+    ///
     /// - Parameters:
     ///   - value: The text.
     ///   - tag: The full tag.
@@ -72,34 +78,56 @@ internal final class LibYAMLEmitter {
     ///   - quotedImplicit: Whether the tag may be left out when written quoted.
     ///   - literal: Ask for the literal block style (`|`), as PyYAML does for binary.
     func scalar(_ value: String, tag: String, plainImplicit: Bool, quotedImplicit: Bool, literal: Bool) throws {
-        let text = Array(value.utf8)
+        if let done = try value.utf8.withContiguousStorageIfAvailable({ text in
+            try scalar(text, tag: tag, plainImplicit: plainImplicit, quotedImplicit: quotedImplicit, literal: literal)
+        }) {
+            return done
+        }
+        try Array(value.utf8).withUnsafeBufferPointer { text in
+            try scalar(text, tag: tag, plainImplicit: plainImplicit, quotedImplicit: quotedImplicit, literal: literal)
+        }
+    }
+
+    private func scalar(_ text: UnsafeBufferPointer<UInt8>, tag: String, plainImplicit: Bool, quotedImplicit: Bool,
+                        literal: Bool) throws {
         guard text.count <= Int(Int32.max) else { throw SecureCookieError.unrepresentable("a string too long for libyaml") }
-        let tagBytes = Array(tag.utf8) + [0]
-        try text.withUnsafeBufferPointer { valuePointer in
-            try tagBytes.withUnsafeBufferPointer { tagPointer in
+        let style = literal ? YAML_LITERAL_SCALAR_STYLE : YAML_ANY_SCALAR_STYLE
+        // libyaml copies the value; an empty one still needs a valid pointer.
+        let empty: UInt8 = 0
+        try withUnsafePointer(to: empty) { emptyPointer in
+            let valuePointer = text.baseAddress ?? emptyPointer
+            if plainImplicit || quotedImplicit {
                 try emit {
-                    yaml_scalar_event_initialize(&$0, nil, tagPointer.baseAddress, valuePointer.baseAddress ?? tagPointer.baseAddress,
-                                                 Int32(text.count), plainImplicit ? 1 : 0, quotedImplicit ? 1 : 0,
-                                                 literal ? YAML_LITERAL_SCALAR_STYLE : YAML_ANY_SCALAR_STYLE)
+                    yaml_scalar_event_initialize(&$0, nil, nil, valuePointer, Int32(text.count), plainImplicit ? 1 : 0,
+                                                 quotedImplicit ? 1 : 0, style)
+                }
+            } else {
+                try tag.withCString { tagPointer in
+                    try tagPointer.withMemoryRebound(to: UInt8.self, capacity: tag.utf8.count + 1) { tagBytes in
+                        try emit {
+                            yaml_scalar_event_initialize(&$0, nil, tagBytes, valuePointer, Int32(text.count), 0, 0, style)
+                        }
+                    }
                 }
             }
         }
     }
 
-    /// The start of a block sequence or mapping.
+    /// The start of a block sequence or mapping; libyaml reads the tag only when not implicit.
     func collectionStart(_ kind: CollectionKind, tag: String, implicit: Bool) throws {
-        let tagBytes = Array(tag.utf8) + [0]
-        try tagBytes.withUnsafeBufferPointer { tagPointer in
+        func start(_ tag: UnsafePointer<UInt8>?) throws {
             try emit {
                 switch kind {
                 case .sequence:
-                    return yaml_sequence_start_event_initialize(&$0, nil, tagPointer.baseAddress, implicit ? 1 : 0,
-                                                                YAML_BLOCK_SEQUENCE_STYLE)
+                    return yaml_sequence_start_event_initialize(&$0, nil, tag, implicit ? 1 : 0, YAML_BLOCK_SEQUENCE_STYLE)
                 case .mapping:
-                    return yaml_mapping_start_event_initialize(&$0, nil, tagPointer.baseAddress, implicit ? 1 : 0,
-                                                               YAML_BLOCK_MAPPING_STYLE)
+                    return yaml_mapping_start_event_initialize(&$0, nil, tag, implicit ? 1 : 0, YAML_BLOCK_MAPPING_STYLE)
                 }
             }
+        }
+        if implicit { return try start(nil) }
+        try tag.withCString { tagPointer in
+            try tagPointer.withMemoryRebound(to: UInt8.self, capacity: tag.utf8.count + 1) { try start($0) }
         }
     }
 

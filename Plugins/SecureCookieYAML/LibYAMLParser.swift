@@ -1,37 +1,71 @@
 internal import CLibYAML
 import SecureCookie
 
-/// Owns one libyaml parser and the copy of the input it reads; frees both in `deinit`.
+/// Owns one libyaml parser, and the copy of the input it reads when it made one; frees both in `deinit`.
 ///
 /// Every event is copied into a ``YAMLEvent`` and deleted before ``next()`` returns, on
 /// success and on failure alike, so no libyaml allocation outlives this object.
 internal final class LibYAMLParser {
     private let parser: UnsafeMutablePointer<yaml_parser_t>
-    private let input: UnsafeMutableBufferPointer<UInt8>
+    private let input: UnsafeBufferPointer<UInt8>
+    /// The copy of the input, when this parser made one.
+    private let ownedInput: UnsafeMutableBufferPointer<UInt8>?
     private var finished = false
 
     /// Creates a parser over a copy of the bytes.
     ///
     /// - Throws: ``SecureCookieError`` (undecodable) when libyaml cannot allocate its parser.
-    init(_ bytes: ArraySlice<UInt8>) throws {
+    convenience init(_ bytes: ArraySlice<UInt8>) throws {
+        let copy = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(bytes.count, 1))
+        _ = copy.initialize(from: bytes)
+        try self.init(input: UnsafeBufferPointer(start: copy.baseAddress, count: bytes.count), owned: copy)
+    }
+
+    /// Creates a parser over bytes it does not copy, unless they are empty: they must outlive the parser.
+    ///
+    /// - Throws: ``SecureCookieError`` (undecodable) when libyaml cannot allocate its parser.
+    convenience init(borrowing bytes: UnsafeBufferPointer<UInt8>) throws {
+        // libyaml wants a non-null input pointer, which an empty buffer may not have.
+        if bytes.isEmpty || bytes.baseAddress == nil {
+            try self.init(copying: bytes)
+        } else {
+            try self.init(input: bytes, owned: nil)
+        }
+    }
+
+    private convenience init(copying bytes: UnsafeBufferPointer<UInt8>) throws {
+        let copy = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(bytes.count, 1))
+        _ = copy.initialize(from: bytes)
+        try self.init(input: UnsafeBufferPointer(start: copy.baseAddress, count: bytes.count), owned: copy)
+    }
+
+    /// Takes ownership of `owned` (freed in `deinit`, or here when libyaml cannot allocate a parser).
+    private init(input: UnsafeBufferPointer<UInt8>, owned: UnsafeMutableBufferPointer<UInt8>?) throws {
         // Set up in locals and throw before any stored property is set, so `deinit` never runs
         // on a half-made parser.
         let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
-        guard yaml_parser_initialize(parser) == 1 else {
+        guard let start = input.baseAddress, yaml_parser_initialize(parser) == 1 else {
             parser.deallocate()
+            owned?.deallocate()
             throw SecureCookieError.undecodable("libyaml could not allocate a parser")
         }
-        let input = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(bytes.count, 1))
-        _ = input.initialize(from: bytes)
-        yaml_parser_set_input_string(parser, input.baseAddress, bytes.count)
+        yaml_parser_set_input_string(parser, start, input.count)
         self.parser = parser
         self.input = input
+        self.ownedInput = owned
     }
 
     deinit {
         yaml_parser_delete(parser)
         parser.deallocate()
-        input.deallocate()
+        ownedInput?.deallocate()
+    }
+
+    /// Parses the next event into `event`, which the caller must then delete with `yaml_event_delete`.
+    ///
+    /// - Returns: `false` on a libyaml error, with nothing to delete.
+    func parse(into event: inout yaml_event_t) -> Bool {
+        yaml_parser_parse(parser, &event) == 1
     }
 
     /// The next event, with the position where it starts.

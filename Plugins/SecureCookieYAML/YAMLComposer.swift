@@ -1,3 +1,4 @@
+internal import CLibYAML
 import SecureCookie
 
 /// Builds the node graph of a single-document stream from libyaml events, as PyYAML's composer does,

@@ -11,40 +11,85 @@ internal struct YAMLRepresenter {
     func represent(_ value: PythonValue) throws {
         switch value {
         case .none:
-            try scalar("null", YAMLTag.null)
+            try scalar("null", YAMLTag.null, .null)
         case .bool(let flag):
-            try scalar(flag ? "true" : "false", YAMLTag.bool)
+            try scalar(flag ? "true" : "false", YAMLTag.bool, .bool)
         case .int(let integer):
-            try scalar(String(integer), YAMLTag.int)
+            try scalar(String(integer), YAMLTag.int, .int)
         case .bigInt(let integer):
-            try scalar(integer.description, YAMLTag.int)
+            try scalar(integer.description, YAMLTag.int, .int)
         case .float(let double):
-            try scalar(Self.floatText(double), YAMLTag.float)
+            try scalar(Self.floatText(double), YAMLTag.float, .float)
         case .str(let text):
-            try scalar(text, YAMLTag.str)
+            try scalar(text, YAMLTag.str, .str)
         case .bytes(let bytes):
-            try scalar(Self.encodeBytes(bytes), YAMLTag.binary, literal: true)
+            try scalar(Self.encodeBytes(bytes), YAMLTag.binary, nil, literal: true)
         case .list(let items), .tuple(let items):
             try emitter.collectionStart(.sequence, tag: YAMLTag.seq, implicit: true)
             for item in items { try represent(item) }
             try emitter.collectionEnd(.sequence)
         case .dict(let dict):
-            try mapping(Array(dict), tag: YAMLTag.map)
+            var pairs = Array(dict)
+            if Self.sortByStrKeys(&pairs) {
+                try emitter.collectionStart(.mapping, tag: YAMLTag.map, implicit: true)
+                for (key, value) in pairs {
+                    try represent(key)
+                    try represent(value)
+                }
+                try emitter.collectionEnd(.mapping)
+            } else {
+                try mapping(pairs, tag: YAMLTag.map)
+            }
         case .set(let set):
             try mapping(set.map { (key: $0, value: PythonValue.none) }, tag: YAMLTag.set)
         case .datetime(let datetime):
-            try scalar(datetime.date.isoFormat + " " + datetime.time.isoFormat, YAMLTag.timestamp)
+            try scalar(datetime.date.isoFormat + " " + datetime.time.isoFormat, YAMLTag.timestamp, .timestamp)
         case .date(let date):
-            try scalar(date.isoFormat, YAMLTag.timestamp)
+            try scalar(date.isoFormat, YAMLTag.timestamp, .timestamp)
         case .frozenset, .time, .timedelta, .decimal, .complex, .bytearray:
             throw SecureCookieError.unrepresentable("yaml.safe_dump cannot represent a \(value.typeName)")
         }
     }
 
-    private func scalar(_ text: String, _ tag: String, literal: Bool = false) throws {
+    /// - Parameters:
+    ///   - implicit: The implicit tag that is `tag` (`nil` for `!!binary`, which no plain text resolves to).
+    private func scalar(_ text: String, _ tag: String, _ implicit: YAMLImplicitTag?, literal: Bool = false) throws {
         try emitter.scalar(text, tag: tag,
-                           plainImplicit: YAMLResolver.resolveScalar(text, plainImplicit: true) == tag,
-                           quotedImplicit: tag == YAMLTag.str, literal: literal)
+                           plainImplicit: implicit != nil && YAMLResolver.implicitTag(of: text) == implicit,
+                           quotedImplicit: implicit == .str, literal: literal)
+    }
+
+    /// Sorts pairs whose keys are all `str` as `sorted()` does, in place; `false` (pairs untouched)
+    /// when a key is not a `str`.
+    ///
+    /// A dict's `str` keys differ in code points, so Python's tuple comparison never reaches the
+    /// values, and code point order is the order of the UTF-8 bytes.
+    static func sortByStrKeys(_ pairs: inout [(key: PythonValue, value: PythonValue)]) -> Bool {
+        for pair in pairs {
+            guard case .str = pair.key else { return false }
+        }
+        pairs.sort { a, b in
+            guard case .str(let x) = a.key, case .str(let y) = b.key else { return false }
+            return utf8Precedes(x, y)
+        }
+        return true
+    }
+
+    /// Whether `x` sorts before `y` by UTF-8 bytes (code points).
+    private static func utf8Precedes(_ x: String, _ y: String) -> Bool {
+        var x = x
+        var y = y
+        return x.withUTF8 { a in
+            y.withUTF8 { b in
+                let common = min(a.count, b.count)
+                var index = 0
+                while index < common {
+                    if a[index] != b[index] { return a[index] < b[index] }
+                    index += 1
+                }
+                return a.count < b.count
+            }
+        }
     }
 
     /// `represent_mapping` with `sort_keys=True`: pairs sorted as Python sorts `(key, value)`
@@ -72,7 +117,8 @@ internal struct YAMLRepresenter {
         if value.isNaN { return ".nan" }
         if value.isInfinite { return value < 0 ? "-.inf" : ".inf" }
         let text = PythonFloatRepr.repr(value).lowercased()
-        if !text.contains("."), let e = text.firstIndex(of: "e") {
+        // (Bytes, not `contains(".")`, which Foundation would answer with a locale-aware search.)
+        if !text.utf8.contains(UInt8(ascii: ".")), let e = text.firstIndex(of: "e") {
             return text[..<e] + ".0" + text[e...]
         }
         return text

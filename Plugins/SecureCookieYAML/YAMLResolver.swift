@@ -23,11 +23,34 @@ internal enum YAMLTag {
     }
 }
 
+/// The tag PyYAML's implicit resolver gives a plain scalar, without building a tag string.
+internal enum YAMLImplicitTag: Sendable, Equatable {
+    case str, null, bool, int, float, timestamp, merge, value, yaml
+
+    /// The full tag.
+    var tag: String {
+        switch self {
+        case .str: return YAMLTag.str
+        case .null: return YAMLTag.null
+        case .bool: return YAMLTag.bool
+        case .int: return YAMLTag.int
+        case .float: return YAMLTag.float
+        case .timestamp: return YAMLTag.timestamp
+        case .merge: return YAMLTag.merge
+        case .value: return YAMLTag.value
+        case .yaml: return YAMLTag.yaml
+        }
+    }
+}
+
 /// PyYAML's implicit resolver (`yaml/resolver.py`): which tag a plain scalar gets.
 ///
 /// Each pattern is a hand-written matcher of the exact regular expression PyYAML registers,
 /// tried in PyYAML's order for the scalar's first character. Python's `$` also matches
 /// before a final newline, which only matters for `!`-tagged quoted scalars; that is kept too.
+///
+/// The matchers read UTF-8 bytes: every pattern is ASCII, so a byte of a multi-byte character
+/// never matches, and lengths compared (`~`, `<<`, the booleans) are lengths of ASCII text.
 internal enum YAMLResolver {
     /// The tag of a scalar without an explicit tag.
     ///
@@ -37,98 +60,132 @@ internal enum YAMLResolver {
     /// - Returns: The resolved tag; `tag:yaml.org,2002:str` for a quoted scalar.
     static func resolveScalar(_ value: String, plainImplicit: Bool) -> String {
         guard plainImplicit else { return YAMLTag.str }
-        let scalars = Array(value.unicodeScalars)
-        if let tag = resolve(scalars) { return tag }
-        // Python's `$` also matches before a final newline; the resolvers are still chosen by
-        // the first character of the whole value, so "\n" alone stays a string.
-        if scalars.count > 1, scalars.last == "\n", let tag = resolve(Array(scalars.dropLast())) { return tag }
-        return YAMLTag.str
+        return implicitTag(of: value).tag
     }
 
-    private static func resolve(_ s: [Unicode.Scalar]) -> String? {
-        guard let first = s.first else { return YAMLTag.null }
+    /// The implicit tag of a plain scalar's text.
+    static func implicitTag(of value: String) -> YAMLImplicitTag {
+        if let tag = value.utf8.withContiguousStorageIfAvailable({ implicitTag(of: $0) }) { return tag }
+        return Array(value.utf8).withUnsafeBufferPointer { implicitTag(of: $0) }
+    }
+
+    /// The implicit tag of a plain scalar's UTF-8 bytes.
+    static func implicitTag(of bytes: UnsafeBufferPointer<UInt8>) -> YAMLImplicitTag {
+        if let tag = resolve(bytes) { return tag }
+        // Python's `$` also matches before a final newline; the resolvers are still chosen by
+        // the first character of the whole value, so "\n" alone stays a string.
+        if bytes.count > 1, bytes[bytes.count - 1] == 0x0A,
+           let tag = resolve(UnsafeBufferPointer(rebasing: bytes[0..<(bytes.count - 1)])) { return tag }
+        return .str
+    }
+
+    private typealias Bytes = UnsafeBufferPointer<UInt8>
+
+    private static func resolve(_ s: Bytes) -> YAMLImplicitTag? {
+        guard let first = s.first else { return .null }
         switch first {
-        case "y", "Y", "n", "N", "t", "T", "f", "F", "o", "O":
-            if isBool(s) { return YAMLTag.bool }
-            if (first == "n" || first == "N") && isNull(s) { return YAMLTag.null }
+        case UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"),
+             UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "o"), UInt8(ascii: "O"):
+            if isBool(s) { return .bool }
+            if (first == UInt8(ascii: "n") || first == UInt8(ascii: "N")) && isNull(s) { return .null }
             return nil
-        case "-", "+":
-            if isFloat(s) { return YAMLTag.float }
-            if isInt(s) { return YAMLTag.int }
+        case UInt8(ascii: "-"), UInt8(ascii: "+"):
+            if isFloat(s) { return .float }
+            if isInt(s) { return .int }
             return nil
-        case ".":
-            return isFloat(s) ? YAMLTag.float : nil
-        case "0"..."9":
-            if isFloat(s) { return YAMLTag.float }
-            if isInt(s) { return YAMLTag.int }
-            if isTimestamp(s) { return YAMLTag.timestamp }
+        case UInt8(ascii: "."):
+            return isFloat(s) ? .float : nil
+        case UInt8(ascii: "0")...UInt8(ascii: "9"):
+            if isFloat(s) { return .float }
+            if isInt(s) { return .int }
+            if isTimestamp(s) { return .timestamp }
             return nil
-        case "<":
-            return s.count == 2 && s[1] == "<" ? YAMLTag.merge : nil
-        case "~":
-            return s.count == 1 ? YAMLTag.null : nil
-        case "=":
-            return s.count == 1 ? YAMLTag.value : nil
-        case "!", "&", "*":
-            return s.count == 1 ? YAMLTag.yaml : nil
+        case UInt8(ascii: "<"):
+            return s.count == 2 && s[1] == UInt8(ascii: "<") ? .merge : nil
+        case UInt8(ascii: "~"):
+            return s.count == 1 ? .null : nil
+        case UInt8(ascii: "="):
+            return s.count == 1 ? .value : nil
+        case UInt8(ascii: "!"), UInt8(ascii: "&"), UInt8(ascii: "*"):
+            return s.count == 1 ? .yaml : nil
         default:
             return nil
         }
     }
 
-    private static let boolWords: Set<String> = [
-        "yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE",
-        "on", "On", "ON", "off", "Off", "OFF",
-    ]
-
-    private static func isBool(_ s: [Unicode.Scalar]) -> Bool {
-        s.count <= 5 && boolWords.contains(String(String.UnicodeScalarView(s)))
+    /// Whether the bytes are exactly the word.
+    private static func matches(_ s: Bytes, _ word: StaticString) -> Bool {
+        guard word.utf8CodeUnitCount == s.count else { return false }
+        let pointer = word.utf8Start
+        for index in 0..<s.count where pointer[index] != s[index] { return false }
+        return true
     }
 
-    private static func isNull(_ s: [Unicode.Scalar]) -> Bool {
-        let text = String(String.UnicodeScalarView(s))
-        return text == "null" || text == "Null" || text == "NULL"
+    /// Whether the bytes are one spelling of a word: all lowercase, capitalised, or all uppercase.
+    private static func matchesCased(_ s: Bytes, _ lower: StaticString, _ capitalised: StaticString,
+                                     _ upper: StaticString) -> Bool {
+        guard lower.utf8CodeUnitCount == s.count else { return false }
+        return matches(s, lower) || matches(s, capitalised) || matches(s, upper)
     }
 
-    /// A cursor over scalars for the matchers.
+    private static func isBool(_ s: Bytes) -> Bool {
+        switch s.count {
+        case 2: return matchesCased(s, "no", "No", "NO") || matchesCased(s, "on", "On", "ON")
+        case 3: return matchesCased(s, "yes", "Yes", "YES") || matchesCased(s, "off", "Off", "OFF")
+        case 4: return matchesCased(s, "true", "True", "TRUE")
+        case 5: return matchesCased(s, "false", "False", "FALSE")
+        default: return false
+        }
+    }
+
+    private static func isNull(_ s: Bytes) -> Bool {
+        matchesCased(s, "null", "Null", "NULL")
+    }
+
+    /// A cursor over bytes for the matchers.
     private struct Cursor {
-        let s: [Unicode.Scalar]
+        let s: Bytes
         var i = 0
         var atEnd: Bool { i == s.count }
-        var peek: Unicode.Scalar? { i < s.count ? s[i] : nil }
+        var peek: UInt8? { i < s.count ? s[i] : nil }
 
         mutating func take(_ c: Unicode.Scalar) -> Bool {
-            if peek == c { i += 1; return true }
+            if i < s.count && s[i] == UInt8(ascii: c) { i += 1; return true }
             return false
         }
 
-        mutating func take(where test: (Unicode.Scalar) -> Bool) -> Bool {
-            if let c = peek, test(c) { i += 1; return true }
+        mutating func take(where test: (UInt8) -> Bool) -> Bool {
+            if i < s.count && test(s[i]) { i += 1; return true }
             return false
         }
 
         /// Takes as many as match; returns how many.
         @discardableResult
-        mutating func takeAll(where test: (Unicode.Scalar) -> Bool) -> Int {
+        mutating func takeAll(where test: (UInt8) -> Bool) -> Int {
             let start = i
-            while let c = peek, test(c) { i += 1 }
+            while i < s.count && test(s[i]) { i += 1 }
             return i - start
         }
 
         mutating func takeSign() { _ = take("-") || take("+") }
     }
 
-    static func isDigit(_ c: Unicode.Scalar) -> Bool { c >= "0" && c <= "9" }
-    private static func isDigitOrUnderscore(_ c: Unicode.Scalar) -> Bool { isDigit(c) || c == "_" }
+    static func isDigit(_ c: UInt8) -> Bool { c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") }
+    private static func isDigitOrUnderscore(_ c: UInt8) -> Bool { isDigit(c) || c == UInt8(ascii: "_") }
+    private static func isExponent(_ c: UInt8) -> Bool { c == UInt8(ascii: "e") || c == UInt8(ascii: "E") }
+    private static func isSign(_ c: UInt8) -> Bool { c == UInt8(ascii: "-") || c == UInt8(ascii: "+") }
+    private static func isNonZeroDigit(_ c: UInt8) -> Bool { c >= UInt8(ascii: "1") && c <= UInt8(ascii: "9") }
+    private static func isBlank(_ c: UInt8) -> Bool { c == UInt8(ascii: " ") || c == UInt8(ascii: "\t") }
 
     /// `(?::[0-5]?[0-9])+` — at least one group; returns false if none matched.
     private static func takeSexagesimalGroups(_ c: inout Cursor) -> Bool {
         var groups = 0
-        while c.peek == ":" {
+        while c.peek == UInt8(ascii: ":") {
             var probe = c
             probe.i += 1
             // [0-5]?[0-9]: try two digits first (greedy), as the regex backtracks to one.
-            if let a = probe.peek, a >= "0" && a <= "5", probe.i + 1 < probe.s.count, isDigit(probe.s[probe.i + 1]) {
+            if let a = probe.peek, a >= UInt8(ascii: "0") && a <= UInt8(ascii: "5"), probe.i + 1 < probe.s.count,
+               isDigit(probe.s[probe.i + 1]) {
                 probe.i += 2
             } else if probe.take(where: isDigit) {
             } else {
@@ -141,7 +198,7 @@ internal enum YAMLResolver {
     }
 
     /// PyYAML's float pattern.
-    static func isFloat(_ s: [Unicode.Scalar]) -> Bool {
+    private static func isFloat(_ s: Bytes) -> Bool {
         // [-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?
         do {
             var c = Cursor(s: s)
@@ -152,8 +209,7 @@ internal enum YAMLResolver {
                     c.takeAll(where: isDigitOrUnderscore)
                     if c.atEnd { return true }
                     var e = c
-                    if e.take(where: { $0 == "e" || $0 == "E" }), e.take(where: { $0 == "-" || $0 == "+" }),
-                       e.takeAll(where: isDigit) > 0, e.atEnd { return true }
+                    if e.take(where: isExponent), e.take(where: isSign), e.takeAll(where: isDigit) > 0, e.atEnd { return true }
                 }
             }
         }
@@ -163,8 +219,7 @@ internal enum YAMLResolver {
             if c.take("."), c.take(where: isDigit) {
                 c.takeAll(where: isDigitOrUnderscore)
                 if c.atEnd { return true }
-                if c.take(where: { $0 == "e" || $0 == "E" }), c.take(where: { $0 == "-" || $0 == "+" }),
-                   c.takeAll(where: isDigit) > 0, c.atEnd { return true }
+                if c.take(where: isExponent), c.take(where: isSign), c.takeAll(where: isDigit) > 0, c.atEnd { return true }
             }
         }
         // [-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*
@@ -180,34 +235,37 @@ internal enum YAMLResolver {
             }
         }
         // [-+]?\.(?:inf|Inf|INF) | \.(?:nan|NaN|NAN)
-        let text = String(String.UnicodeScalarView(s))
-        let unsigned = text.hasPrefix("-") || text.hasPrefix("+") ? String(text.dropFirst()) : text
-        if unsigned == ".inf" || unsigned == ".Inf" || unsigned == ".INF" { return true }
-        return text == ".nan" || text == ".NaN" || text == ".NAN"
+        if matchesCased(s, ".nan", ".NaN", ".NAN") { return true }
+        let unsigned = s.first.map(isSign) == true ? Bytes(rebasing: s[1...]) : s
+        return matchesCased(unsigned, ".inf", ".Inf", ".INF")
     }
 
     /// PyYAML's int pattern.
-    static func isInt(_ s: [Unicode.Scalar]) -> Bool {
+    private static func isInt(_ s: Bytes) -> Bool {
         var start = Cursor(s: s)
         start.takeSign()
         // 0b[0-1_]+
         do {
             var c = start
-            if c.take("0"), c.take("b"), c.takeAll(where: { $0 == "0" || $0 == "1" || $0 == "_" }) > 0, c.atEnd {
+            if c.take("0"), c.take("b"),
+               c.takeAll(where: { $0 == UInt8(ascii: "0") || $0 == UInt8(ascii: "1") || $0 == UInt8(ascii: "_") }) > 0,
+               c.atEnd {
                 return true
             }
         }
         // 0[0-7_]+
         do {
             var c = start
-            if c.take("0"), c.takeAll(where: { ($0 >= "0" && $0 <= "7") || $0 == "_" }) > 0, c.atEnd { return true }
+            if c.take("0"),
+               c.takeAll(where: { ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "7")) || $0 == UInt8(ascii: "_") }) > 0,
+               c.atEnd { return true }
         }
         // (?:0|[1-9][0-9_]*)
         do {
             var c = start
             if c.take("0"), c.atEnd { return true }
             c = start
-            if c.take(where: { $0 >= "1" && $0 <= "9" }) {
+            if c.take(where: isNonZeroDigit) {
                 c.takeAll(where: isDigitOrUnderscore)
                 if c.atEnd { return true }
             }
@@ -216,13 +274,16 @@ internal enum YAMLResolver {
         do {
             var c = start
             if c.take("0"), c.take("x"),
-               c.takeAll(where: { isDigit($0) || ($0 >= "a" && $0 <= "f") || ($0 >= "A" && $0 <= "F") || $0 == "_" }) > 0,
+               c.takeAll(where: {
+                   isDigit($0) || ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "f"))
+                       || ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "F")) || $0 == UInt8(ascii: "_")
+               }) > 0,
                c.atEnd { return true }
         }
         // [1-9][0-9_]*(?::[0-5]?[0-9])+
         do {
             var c = start
-            if c.take(where: { $0 >= "1" && $0 <= "9" }) {
+            if c.take(where: isNonZeroDigit) {
                 c.takeAll(where: isDigitOrUnderscore)
                 if takeSexagesimalGroups(&c), c.atEnd { return true }
             }
@@ -231,7 +292,7 @@ internal enum YAMLResolver {
     }
 
     /// PyYAML's implicit timestamp pattern.
-    static func isTimestamp(_ s: [Unicode.Scalar]) -> Bool {
+    private static func isTimestamp(_ s: Bytes) -> Bool {
         var c = Cursor(s: s)
         func digits(_ c: inout Cursor, _ n: Int) -> Bool {
             for _ in 0..<n where !c.take(where: isDigit) { return false }
@@ -247,17 +308,17 @@ internal enum YAMLResolver {
         _ = c.take(where: isDigit)
         guard c.take("-"), c.take(where: isDigit) else { return false }
         _ = c.take(where: isDigit)
-        if !c.take(where: { $0 == "T" || $0 == "t" }) {
-            guard c.takeAll(where: { $0 == " " || $0 == "\t" }) > 0 else { return false }
+        if !c.take(where: { $0 == UInt8(ascii: "T") || $0 == UInt8(ascii: "t") }) {
+            guard c.takeAll(where: isBlank) > 0 else { return false }
         }
         guard c.take(where: isDigit) else { return false }
         _ = c.take(where: isDigit)
         guard c.take(":"), digits(&c, 2), c.take(":"), digits(&c, 2) else { return false }
         if c.take(".") { c.takeAll(where: isDigit) }
         if c.atEnd { return true }
-        c.takeAll(where: { $0 == " " || $0 == "\t" })
+        c.takeAll(where: isBlank)
         if c.take("Z") { return c.atEnd }
-        guard c.take(where: { $0 == "-" || $0 == "+" }), c.take(where: isDigit) else { return false }
+        guard c.take(where: isSign), c.take(where: isDigit) else { return false }
         _ = c.take(where: isDigit)
         if c.atEnd { return true }
         return c.take(":") && digits(&c, 2) && c.atEnd

@@ -32,7 +32,7 @@ public struct YAMLSerializationMethod: SerializationMethod {
     /// - Throws: ``SecureCookieError`` of kind ``SecureCookieError/Kind/unrepresentable`` for a
     ///   frozenset, time, timedelta, Decimal, complex or bytearray anywhere in the value.
     public func dumps(_ value: PythonValue) throws -> [UInt8] {
-        let emitter = try LibYAMLEmitter()
+        let emitter = try LibYAMLEmitter(trailingCapacity: 4)
         try emitter.streamStart()
         try emitter.documentStart()
         try YAMLRepresenter(emitter: emitter).represent(value)
@@ -41,7 +41,7 @@ public struct YAMLSerializationMethod: SerializationMethod {
         var output = emitter.output
         // PyYAML's emitter ends a document whose root is a plain scalar with `...`; libyaml does not.
         if Self.isScalar(value), let first = output.first, !"'\"!|>".utf8.contains(first) {
-            output += Array("...\n".utf8)
+            output.append(contentsOf: "...\n".utf8)
         }
         return output
     }
@@ -63,10 +63,15 @@ public struct YAMLSerializationMethod: SerializationMethod {
             throw SecureCookieError.limitExceeded(
                 .valueBytes, "\(bytes.count) bytes of YAML, more than \(limits.maximumValueBytes)")
         }
-        let parser = try LibYAMLParser(bytes)
-        var composer = YAMLComposer(parser: parser, limits: limits)
-        guard let root = try composer.composeSingleDocument() else { return .none }
-        return try YAMLConstructor().construct(root)
+        return try bytes.withUnsafeBufferPointer { input in
+            // One pass straight to values for the usual document; the composer and constructor
+            // for anything else, errors included (see ``YAMLFastLoader``).
+            if let value = YAMLFastLoader.load(try LibYAMLParser(borrowing: input), limits: limits) { return value }
+            let parser = try LibYAMLParser(borrowing: input)
+            var composer = YAMLComposer(parser: parser, limits: limits)
+            guard let root = try composer.composeSingleDocument() else { return .none }
+            return try YAMLConstructor().construct(root)
+        }
     }
 
     private static func isScalar(_ value: PythonValue) -> Bool {
