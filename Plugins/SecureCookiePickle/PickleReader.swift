@@ -11,6 +11,10 @@ internal struct PickleReader {
     private(set) var position = 0
     /// The end of the current frame, or -1 outside frames.
     private var frameEnd = -1
+    /// Where reads stop for now: `frameEnd` inside a frame, `count` outside. A read that fits
+    /// before it needs no other check; one that does not asks ``limit()``, which leaves a frame
+    /// read to its end.
+    private var end: Int
     /// The opcode being read and its offset, for error messages.
     var opcode: UInt8 = 0
     var opcodeOffset = 0
@@ -20,6 +24,7 @@ internal struct PickleReader {
         guard let base = buffer.baseAddress, !buffer.isEmpty else { return nil }
         self.base = base
         self.count = buffer.count
+        self.end = buffer.count
     }
 
     var isAtEnd: Bool { position >= count }
@@ -31,11 +36,11 @@ internal struct PickleReader {
 
     /// The last readable offset plus one: the frame's end while inside a frame.
     @inline(__always) private mutating func limit() -> Int {
-        if frameEnd >= 0 {
-            if position < frameEnd { return frameEnd }
+        if frameEnd >= 0, position >= frameEnd {
             frameEnd = -1
+            end = count
         }
-        return count
+        return end
     }
 
     private func truncated(_ needed: Int, _ limit: Int) -> SecureCookieError {
@@ -47,8 +52,7 @@ internal struct PickleReader {
 
     /// Reads the next opcode, recording it for messages.
     @inline(__always) mutating func nextOpcode() throws -> UInt8 {
-        let end = limit()
-        guard position < end else {
+        guard position < end || position < limit() else {
             opcodeOffset = position
             if end < count { throw error("pickle exhausted before end of frame") }
             throw SecureCookieError.undecodable("pickle data was truncated: no STOP opcode before offset \(position)")
@@ -60,16 +64,14 @@ internal struct PickleReader {
     }
 
     @inline(__always) mutating func byte() throws -> UInt8 {
-        let end = limit()
-        guard position < end else { throw truncated(1, end) }
+        guard position < end || position < limit() else { throw truncated(1, end) }
         defer { position += 1 }
         return base[position]
     }
 
     /// `n` bytes, after checking they exist.
     @inline(__always) mutating func bytes(_ n: Int) throws -> UnsafeBufferPointer<UInt8> {
-        let end = limit()
-        guard n >= 0, n <= end - position else { throw truncated(n, end) }
+        guard n >= 0, n <= end - position || n <= limit() - position else { throw truncated(n, limit()) }
         defer { position += n }
         return UnsafeBufferPointer(start: base + position, count: n)
     }
@@ -114,6 +116,7 @@ internal struct PickleReader {
         var copy = self
         copy.position = min(max(offset, 0), count)
         copy.frameEnd = -1
+        copy.end = count
         return copy
     }
 
@@ -126,5 +129,6 @@ internal struct PickleReader {
             throw error("pickle exhausted before end of frame: a frame of \(size) bytes is claimed, \(count - position) left")
         }
         frameEnd = position + Int(size)
+        end = frameEnd
     }
 }

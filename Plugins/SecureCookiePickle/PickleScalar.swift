@@ -10,7 +10,8 @@ internal enum PickleScalar {
 extension PickleReader {
     /// Reads the argument of a scalar opcode (`NONE`, the ints, floats, strings and bytes).
     ///
-    /// Shared by ``Unpickler`` and ``PlainUnpickler``, so both read every scalar the same way.
+    /// Shared by ``Unpickler`` and ``PlainUnpickler`` (which calls the argument readers below
+    /// itself for the commonest opcodes), so both read every scalar the same way.
     ///
     /// - Parameter op: The opcode just read.
     /// - Returns: The scalar, or `nil` when `op` is not a scalar opcode (nothing is consumed).
@@ -20,8 +21,8 @@ extension PickleReader {
         case PickleOpcode.newTrue: return .value(.bool(true))
         case PickleOpcode.newFalse: return .value(.bool(false))
         case PickleOpcode.binInt: return .value(.int(try int32()))
-        case PickleOpcode.binInt1: return .value(.int(Int(try byte())))
-        case PickleOpcode.binInt2: return .value(.int(Int(try unsigned(2))))
+        case PickleOpcode.binInt1: return .value(.int(try binInt1()))
+        case PickleOpcode.binInt2: return .value(.int(try binInt2()))
         case PickleOpcode.int:
             let text = try line()
             if text.count == 2, text[0] == UInt8(ascii: "0"), text[1] == UInt8(ascii: "0") { return .value(.bool(false)) }
@@ -41,7 +42,7 @@ extension PickleReader {
         case PickleOpcode.float:
             return .value(.float(try PickleText.float(try line(), reader: self)))
         case PickleOpcode.binFloat:
-            return .value(.float(Double(bitPattern: try unsigned(8).byteSwapped)))
+            return .value(.float(try binFloat()))
         case PickleOpcode.string:
             return .python2String(try PickleText.quotedString(try line(), reader: self))
         case PickleOpcode.binString:
@@ -54,8 +55,7 @@ extension PickleReader {
         case PickleOpcode.unicode:
             return .value(.str(try PickleText.rawUnicodeEscape(try line(), reader: self)))
         case PickleOpcode.shortBinUnicode:
-            let count = Int(try byte())
-            return .value(.str(try PickleText.utf8(try bytes(count), reader: self, what: "the str")))
+            return .value(.str(try shortBinUnicode()))
         case PickleOpcode.binUnicode:
             let count = try length(4)
             return .value(.str(try PickleText.utf8(try bytes(count), reader: self, what: "the str")))
@@ -79,6 +79,24 @@ extension PickleReader {
         default:
             return nil
         }
+    }
+
+    // The arguments of the scalar opcodes plain pickles are mostly made of, which ``PlainUnpickler``
+    // reads without going through ``scalar(_:)``.
+
+    /// The argument of `BININT1`.
+    @inline(__always) mutating func binInt1() throws -> Int { Int(try byte()) }
+
+    /// The argument of `BININT2`.
+    @inline(__always) mutating func binInt2() throws -> Int { Int(try unsigned(2)) }
+
+    /// The argument of `BINFLOAT`: a big-endian IEEE 754 double.
+    @inline(__always) mutating func binFloat() throws -> Double { Double(bitPattern: try unsigned(8).byteSwapped) }
+
+    /// The argument of `SHORT_BINUNICODE`: a length byte and that many bytes of UTF-8.
+    @inline(__always) mutating func shortBinUnicode() throws -> String {
+        let count = Int(try byte())
+        return try PickleText.utf8(try bytes(count), reader: self, what: "the str")
     }
 
     /// A `LONG1`/`LONG4` integer: little-endian two's complement.

@@ -150,28 +150,78 @@ internal enum PickleText {
     }
 
     /// UTF-8 text (`BINUNICODE` and friends, `GLOBAL` names).
+    @inline(__always)
     static func utf8(_ bytes: UnsafeBufferPointer<UInt8>, reader: PickleReader, what: String) throws -> String {
-        if isASCII(bytes) { return String(decoding: bytes, as: UTF8.self) }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
+        guard let text = utf8(bytes) else {
             throw reader.error("\(what) is not valid UTF-8 (or holds a surrogate, which a Swift string cannot hold)")
         }
         return text
     }
 
-    /// Whether every byte is below 0x80, eight at a time.
+    /// UTF-8 text, or `nil` when the bytes are not valid UTF-8 (which includes surrogates).
+    static func utf8(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        if isASCII(bytes) {
+            // Text that fits in a small string is copied straight in: `String(decoding:)` would check
+            // it again and take its repairing path, costing twice as much. (Valid bytes are never
+            // repaired, so both make the same string.) Longer text costs about the same either way.
+            if bytes.count <= smallStringCapacity {
+                return String(unsafeUninitializedCapacity: bytes.count) { text in
+                    copySmall(bytes, to: text)
+                    return bytes.count
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        return String(validating: bytes, as: UTF8.self)
+    }
+
+    /// Copies at most 16 bytes into `target` (as long as `source`): two loads and two stores that
+    /// may overlap, or a few single bytes, instead of a call to `memcpy`.
+    @inline(__always) static func copySmall(_ source: UnsafeBufferPointer<UInt8>, to target: UnsafeMutableBufferPointer<UInt8>) {
+        let count = source.count
+        guard count <= target.count, count <= 16, let from = source.baseAddress, let to = target.baseAddress else {
+            _ = target.initialize(fromContentsOf: source)
+            return
+        }
+        let load = UnsafeRawPointer(from), store = UnsafeMutableRawPointer(to)
+        if count >= 8 {
+            let head = load.loadUnaligned(as: UInt64.self), tail = load.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+            store.storeBytes(of: head, as: UInt64.self)
+            store.storeBytes(of: tail, toByteOffset: count - 8, as: UInt64.self)
+        } else if count >= 4 {
+            let head = load.loadUnaligned(as: UInt32.self), tail = load.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+            store.storeBytes(of: head, as: UInt32.self)
+            store.storeBytes(of: tail, toByteOffset: count - 4, as: UInt32.self)
+        } else {
+            for i in 0..<count { to[i] = from[i] }
+        }
+    }
+
+    /// The most UTF-8 bytes a Swift string keeps inline, without an allocation, on 64-bit platforms.
+    static let smallStringCapacity = 15
+
+    /// Whether every byte is below 0x80: eight at a time, the last few in one load that overlaps
+    /// the ones before (every load stays inside `bytes`).
     @inline(__always) static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return true }
         let raw = UnsafeRawPointer(base)
-        var i = 0
-        while i + 8 <= bytes.count {
-            if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
-            i += 8
+        let count = bytes.count
+        if count >= 8 {
+            var seen: UInt64 = raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+            var i = 0
+            while i + 8 <= count {
+                seen |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                i += 8
+            }
+            return seen & 0x8080_8080_8080_8080 == 0
         }
-        while i < bytes.count {
-            if bytes[i] >= 0x80 { return false }
-            i += 1
+        if count >= 4 {
+            let seen = raw.loadUnaligned(as: UInt32.self) | raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+            return seen & 0x8080_8080 == 0
         }
-        return true
+        var seen: UInt8 = 0
+        for i in 0..<count { seen |= base[i] }
+        return seen < 0x80
     }
 
     static func hexValue(_ byte: UInt8) -> UInt8? {
