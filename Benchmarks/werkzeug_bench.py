@@ -7,6 +7,7 @@
                                          its tagged JSON: what `securecookie decode` does, for timing
     werkzeug_bench.py write-batch FILE N KEY -> writes N session cookies (pickle) to FILE
 """
+import base64
 import json
 import os
 import pickle
@@ -71,6 +72,8 @@ def measure():
                     "loads_ns": ns_per_op(lambda: pickle.loads(data)),
                     "dumps_ns": ns_per_op(lambda: pickle.dumps(value, 4)),
                     "bytes": len(data),
+                    # The same bytes go to the Swift codec's loads, so both sides read one pickle.
+                    "pickle_base64": base64.b64encode(data).decode("ascii"),
                 }
             out["cases"].append({
                 "codec": codec,

@@ -29,7 +29,7 @@ import Testing
         for record in PickleFixtures.records(pickler, label: PickleFixtures.fileLabel) {
             guard case .list(let pickles)? = record["pickles"] else { continue }
             for case (let protocolVersion, .str(let hex)) in pickles.enumerated() {
-                samples.append(Sample(label: "\(record.label) protocol \(protocolVersion)", bytes: Self.hexBytes(hex)))
+                samples.append(Sample(label: "\(record.label) protocol \(protocolVersion)", bytes: Hex.decode(hex) ?? []))
             }
         }
         let reader = TestPaths.fixtures.appendingPathComponent("pickle/reader/cases.jsonl")
@@ -39,21 +39,6 @@ import Testing
         }
         return samples
     }()
-
-    static func hexBytes(_ hex: String) -> [UInt8] {
-        var bytes: [UInt8] = []
-        var high: UInt8?
-        for character in hex.utf8 {
-            guard let digit = UInt8(String(UnicodeScalar(character)), radix: 16) else { continue }
-            if let first = high {
-                bytes.append(first << 4 | digit)
-                high = nil
-            } else {
-                high = digit
-            }
-        }
-        return bytes
-    }
 
     static let modes: [PicklePython2Strings] = [.ascii, .latin1, .bytes]
 
@@ -108,7 +93,7 @@ import Testing
             for case (let protocolVersion, .str(let hex)) in pickles.enumerated()
             where Self.isPlain(value, protocolVersion: protocolVersion) {
                 plain += 1
-                let bytes = Self.hexBytes(hex)
+                let bytes = Hex.decode(hex) ?? []
                 let fast = bytes.withUnsafeBufferPointer {
                     PlainUnpickler.load($0, python2Strings: .ascii, limits: .default)
                 }
