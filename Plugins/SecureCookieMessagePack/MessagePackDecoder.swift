@@ -214,23 +214,9 @@ internal struct MessagePackDecoder {
         return .scalar(.str(text))
     }
 
-    /// Whether every byte is below 0x80.
+    /// Whether every byte is below 0x80 (the core's shared check).
     @inline(__always)
-    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return true }
-        let raw = UnsafeRawPointer(base)
-        var index = 0
-        var high: UInt64 = 0
-        while index &+ 8 <= bytes.count {
-            high |= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            index &+= 8
-        }
-        while index < bytes.count {
-            high |= UInt64(base[index])
-            index &+= 1
-        }
-        return high & 0x8080_8080_8080_8080 == 0
-    }
+    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { ASCII.isASCII(bytes) }
 
     private mutating func extensionValue(length: UInt64, at start: Int) throws -> Header {
         let type = Int8(bitPattern: try reader.readByte("ext type", at: start))
