@@ -1,5 +1,6 @@
 import SecureCookie
 import SecureCookieJSON
+import SecureCookieTestKit
 import Testing
 
 /// `json.dumps(value)` byte for byte: `Fixtures/json/dumps-cases.jsonl`, made by
@@ -26,7 +27,7 @@ import Testing
     @Test(arguments: cases)
     func matchesPython(_ testCase: Case) throws {
         let value = try TaggedJSON.decode(testCase.input)
-        let result = outcomeOf { try JSONSerializationMethod().dumps(value) }
+        let result = outcome { try JSONSerializationMethod().dumps(value) }
         if let dumps = testCase.dumps {
             #expect(try result.get() == Array(dumps.utf8))
         } else {

@@ -41,13 +41,3 @@ enum JSONFixtures {
     }
 }
 
-/// The result of a throwing call, with the error typed.
-func outcomeOf<T>(_ body: () throws -> T) -> Result<T, SecureCookieError> {
-    do {
-        return .success(try body())
-    } catch let error as SecureCookieError {
-        return .failure(error)
-    } catch {
-        return .failure(SecureCookieError(.undecodable, "unexpected error type: \(error)"))
-    }
-}

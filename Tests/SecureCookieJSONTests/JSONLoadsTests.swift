@@ -1,5 +1,6 @@
 import SecureCookie
 import SecureCookieJSON
+import SecureCookieTestKit
 import Testing
 
 /// `json.loads(bytes)`: `Fixtures/json/loads-cases.jsonl`, made by `Fixtures/json/make_loads_cases.py`
@@ -27,7 +28,7 @@ import Testing
 
     @Test(arguments: cases)
     func matchesPython(_ testCase: Case) throws {
-        let result = outcomeOf { try JSONSerializationMethod().loads(testCase.input[...], limits: .default) }
+        let result = outcome { try JSONSerializationMethod().loads(testCase.input[...], limits: .default) }
         if let tagged = testCase.tagged {
             #expect(TaggedJSON.encode(try result.get()) == tagged)
             return
@@ -64,7 +65,7 @@ import Testing
         (#"[1, "\udc00"]"#, "lone surrogate \\udc00 at offset 5"),
     ])
     func saysWhatAndWhere(_ text: String, _ reason: String) {
-        let result = outcomeOf { try JSONSerializationMethod().loads(Array(text.utf8)) }
+        let result = outcome { try JSONSerializationMethod().loads(Array(text.utf8)) }
         guard case .failure(let error) = result else {
             Issue.record("loaded \(text)")
             return
@@ -74,7 +75,7 @@ import Testing
     }
 
     @Test func invalidUTF8IsUndecodable() {
-        let result = outcomeOf { try JSONSerializationMethod().loads([0x5B, 0x22, 0xC3, 0x28, 0x22, 0x5D]) }
+        let result = outcome { try JSONSerializationMethod().loads([0x5B, 0x22, 0xC3, 0x28, 0x22, 0x5D]) }
         guard case .failure(let error) = result else {
             Issue.record("loaded invalid UTF-8")
             return

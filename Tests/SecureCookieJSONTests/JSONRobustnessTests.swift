@@ -33,7 +33,7 @@ import Testing
                 default: bytes = Array(bytes.prefix(position))
                 }
             }
-            let result = outcomeOf { try codec.loads(bytes[...], limits: SecureCookieLimits(maximumDepth: 20, maximumNodes: 500)) }
+            let result = outcome { try codec.loads(bytes[...], limits: SecureCookieLimits(maximumDepth: 20, maximumNodes: 500)) }
             guard case .success(let value) = result else { continue }
             loaded += 1
             let written = try codec.dumps(value)

@@ -34,7 +34,7 @@ import Testing
         guard let bytes = try? TestPaths.bytes(folder.appendingPathComponent(file)) else {
             return .failure(SecureCookieError.malformed("missing file \(file)"))
         }
-        return outcomeOf { try JSONSerializationMethod().loads(bytes[...], limits: limits) }
+        return outcome { try JSONSerializationMethod().loads(bytes[...], limits: limits) }
     }
 
     @Test func everyFileHasAPythonOutcome() throws {

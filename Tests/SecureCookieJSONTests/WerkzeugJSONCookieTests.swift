@@ -59,7 +59,7 @@ import Testing
         let format = CookieFormat(serializationMethod: .json, hashMethod: hash)
         let now = fields["now"]?.intValue.map(Double.init)
         let cookieText = try #require(fields["cookie"]?.stringValue)
-        let result = outcomeOf { try SecureCookie.unserialize(cookieText, secretKeys: secrets, format: format, now: now) }
+        let result = outcome { try SecureCookie.unserialize(cookieText, secretKeys: secrets, format: format, now: now) }
         if let expectedError = fields["expected_error"]?.stringValue {
             guard case .failure(let error) = result else {
                 Issue.record("expected \(expectedError), got a cookie")

@@ -1,4 +1,5 @@
 import SecureCookie
+import SecureCookieTestKit
 @testable import SecureCookieYAML
 import Testing
 

@@ -60,13 +60,3 @@ private func canonical(_ value: PythonValue) -> PythonValue {
     }
 }
 
-/// Runs a throwing call and keeps its outcome.
-func outcome<T>(_ body: () throws -> T) -> Result<T, SecureCookieError> {
-    do {
-        return .success(try body())
-    } catch let error as SecureCookieError {
-        return .failure(error)
-    } catch {
-        return .failure(SecureCookieError.undecodable("unexpected error type: \(error)"))
-    }
-}

@@ -1,5 +1,6 @@
 import Foundation
 import SecureCookie
+import SecureCookieTestKit
 import SecureCookieYAML
 import Testing
 

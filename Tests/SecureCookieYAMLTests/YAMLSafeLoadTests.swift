@@ -1,6 +1,7 @@
 import Foundation
 import SecureCookie
 import SecureCookieYAML
+import SecureCookieTestKit
 import Testing
 
 /// Reading hand-written inputs for each YAML 1.1 typing rule, against what PyYAML 6.0.4's

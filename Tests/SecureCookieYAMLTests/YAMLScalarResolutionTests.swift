@@ -1,5 +1,6 @@
 import SecureCookie
 @testable import SecureCookieYAML
+import SecureCookieTestKit
 import Testing
 
 /// PyYAML's implicit resolver and `SafeConstructor`, scalar by scalar: 3000 texts (hand-picked
