@@ -208,15 +208,11 @@ internal struct MessagePackDecoder {
     private mutating func string(length: UInt64, at start: Int) throws -> Header {
         let payload = try reader.readPayload(length, "str", at: start)
         let text = String(decoding: payload, as: UTF8.self)
-        guard Self.isASCII(payload) || text.utf8.elementsEqual(payload) else {
+        guard ASCII.isASCII(payload) || text.utf8.elementsEqual(payload) else {
             throw MessagePackError.invalidUTF8(at: start)
         }
         return .scalar(.str(text))
     }
-
-    /// Whether every byte is below 0x80 (the core's shared check).
-    @inline(__always)
-    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { ASCII.isASCII(bytes) }
 
     private mutating func extensionValue(length: UInt64, at start: Int) throws -> Header {
         let type = Int8(bitPattern: try reader.readByte("ext type", at: start))

@@ -160,7 +160,7 @@ internal enum PickleText {
 
     /// UTF-8 text, or `nil` when the bytes are not valid UTF-8 (which includes surrogates).
     static func utf8(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        if isASCII(bytes) {
+        if ASCII.isASCII(bytes) {
             // Text that fits in a small string is copied straight in: `String(decoding:)` would check
             // it again and take its repairing path, costing twice as much. (Valid bytes are never
             // repaired, so both make the same string.) Longer text costs about the same either way.
@@ -199,9 +199,6 @@ internal enum PickleText {
 
     /// The most UTF-8 bytes a Swift string keeps inline, without an allocation, on 64-bit platforms.
     static let smallStringCapacity = 15
-
-    /// Whether every byte is below 0x80 (the core's shared check).
-    @inline(__always) static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { ASCII.isASCII(bytes) }
 
     static func hexValue(_ byte: UInt8) -> UInt8? {
         switch byte {
