@@ -9,42 +9,57 @@ extension Pickler.Session {
     /// `save_list`: `EMPTY_LIST` (or `MARK LIST` at protocol 0), a memo entry, then the items:
     /// one `APPEND` each at protocol 0; from protocol 1 a single item with `APPEND`, more in
     /// `MARK … APPENDS` batches of 1000 (`batch_list_exact`).
-    mutating func writeList<C: RandomAccessCollection>(_ items: C) throws where C.Element == PythonValue {
+    mutating func writeList(_ items: [PythonValue]) throws {
+        try items.withUnsafeBufferPointer { items in
+            let first = items.baseAddress
+            try writeList(count: items.count) { session, index in
+                if let first { try session.save(at: first + index) }
+            }
+        }
+    }
+
+    /// `save_list` of a set's items (the argument of `set(list)` below protocol 4).
+    mutating func writeList(_ items: PythonSet) throws {
+        try writeList(count: items.count) { session, index in try session.save(items[index]) }
+    }
+
+    /// `save_list` of `count` items, `saveItem` writing the one at an offset.
+    private mutating func writeList(count: Int, saveItem: (inout Pickler.Session, Int) throws -> Void) throws {
         if proto >= 1 {
             write(Op.emptyList)
         } else {
             write(Op.mark, Op.list)
         }
         memoPut()
-        guard !items.isEmpty else { return }
+        guard count > 0 else { return }
         if proto == 0 {
-            for item in items {
-                try save(item)
+            for index in 0..<count {
+                try saveItem(&self, index)
                 write(Op.append)
             }
             return
         }
-        if items.count == 1, let item = items.first {
-            try save(item)
+        if count == 1 {
+            try saveItem(&self, 0)
             write(Op.append)
             return
         }
-        var index = items.startIndex
+        var index = 0
         repeat {
             write(Op.mark)
             var batch = 0
-            while index != items.endIndex {
-                try save(items[index])
-                items.formIndex(after: &index)
+            while index < count {
+                try saveItem(&self, index)
+                index += 1
                 batch += 1
                 if batch == Self.batchSize { break }
             }
             write(Op.appends)
-        } while index != items.endIndex
+        } while index < count
     }
 
     /// `save` of a list built only to be pickled (the argument of `set(list)` below protocol 4).
-    mutating func saveList<C: RandomAccessCollection>(_ items: C) throws where C.Element == PythonValue {
+    mutating func saveList(_ items: PythonSet) throws {
         boundary()
         try writeList(items)
     }
@@ -53,8 +68,11 @@ extension Pickler.Session {
 
     /// `save_tuple` for a tuple value.
     mutating func writeTuple(_ items: [PythonValue]) throws {
-        try writeTuple(count: items.count) { session in
-            for item in items { try session.save(item) }
+        try items.withUnsafeBufferPointer { items in
+            try writeTuple(count: items.count) { session in
+                guard let first = items.baseAddress else { return }
+                for index in items.indices { try session.save(at: first + index) }
+            }
         }
     }
 
@@ -105,35 +123,44 @@ extension Pickler.Session {
         }
         memoPut()
         guard !dict.isEmpty else { return }
-        if proto == 0 {
-            for (key, value) in dict {
-                try save(key)
-                try save(value)
+        let keyOffset = PythonDict.Entry.keyOffset, valueOffset = PythonDict.Entry.valueOffset
+        func key(_ index: Int, _ first: UnsafePointer<PythonDict.Entry>) -> UnsafePointer<PythonValue> {
+            (UnsafeRawPointer(first + index) + keyOffset).assumingMemoryBound(to: PythonValue.self)
+        }
+        func value(_ index: Int, _ first: UnsafePointer<PythonDict.Entry>) -> UnsafePointer<PythonValue> {
+            (UnsafeRawPointer(first + index) + valueOffset).assumingMemoryBound(to: PythonValue.self)
+        }
+        try dict.withUnsafeEntries { entries in
+            guard let first = entries.baseAddress else { return }
+            if proto == 0 {
+                for index in entries.indices {
+                    try save(at: key(index, first))
+                    try save(at: value(index, first))
+                    write(Op.setItem)
+                }
+                return
+            }
+            if entries.count == 1 {
+                try save(at: key(0, first))
+                try save(at: value(0, first))
                 write(Op.setItem)
+                return
             }
-            return
+            var index = 0
+            var batch: Int
+            repeat {
+                batch = 0
+                write(Op.mark)
+                while index < entries.count {
+                    try save(at: key(index, first))
+                    try save(at: value(index, first))
+                    index += 1
+                    batch += 1
+                    if batch == Self.batchSize { break }
+                }
+                write(Op.setItems)
+            } while batch == Self.batchSize
         }
-        if dict.count == 1, let (key, value) = dict.first {
-            try save(key)
-            try save(value)
-            write(Op.setItem)
-            return
-        }
-        var index = dict.startIndex
-        var batch: Int
-        repeat {
-            batch = 0
-            write(Op.mark)
-            while index < dict.endIndex {
-                let (key, value) = dict[index]
-                try save(key)
-                try save(value)
-                index += 1
-                batch += 1
-                if batch == Self.batchSize { break }
-            }
-            write(Op.setItems)
-        } while batch == Self.batchSize
     }
 
     // MARK: set and frozenset

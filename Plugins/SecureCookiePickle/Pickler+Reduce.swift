@@ -59,10 +59,12 @@ extension Pickler.Session {
     /// (a fresh bytes object) or `bytearray()` by reduce.
     mutating func writeByteArray(_ bytes: [UInt8]) throws {
         if proto >= 5 {
-            writeHeaderAndData(header: { session in
-                session.write(Op.byteArray8)
-                session.writeLittleEndian(UInt64(bytes.count), byteCount: 8)
-            }, data: bytes, dataCount: bytes.count)
+            bytes.withUnsafeBufferPointer { data in
+                writeHeaderAndData(header: { session in
+                    session.write(Op.byteArray8)
+                    session.writeLittleEndian(UInt64(data.count), byteCount: 8)
+                }, data: data)
+            }
             memoPut()
         } else if bytes.isEmpty {
             try saveReduce(.bytearray, argumentCount: 0) { _ in }

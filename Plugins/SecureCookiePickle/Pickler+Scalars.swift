@@ -3,10 +3,16 @@ import SecureCookie
 extension Pickler.Session {
     /// Writes any value (the C pickler's `save`).
     mutating func save(_ value: PythonValue) throws {
-        switch value {
+        try withUnsafePointer(to: value) { try save(at: $0) }
+    }
+
+    /// Writes the value at `pointer`. Containers hand their items over in place: a copy of an item
+    /// would cost an atomic reference-count increment and decrement per string and container.
+    mutating func save(at pointer: UnsafePointer<PythonValue>) throws {
+        switch pointer.pointee {
         case .str(let text):
             if proto < 4 && proto >= 1 && text.utf8.count > 0xFFFF_FFFF { throw Self.tooLarge("str", proto) }
-            saveString(text, shared: Self.singletonKey(text))
+            saveStringValue(text)
         case .bytes(let bytes): try saveBytes(bytes, shared: Self.singletonKey(bytes))
         case .none: boundary(); write(Op.none)
         case .bool(let flag): boundary(); writeBool(flag)
@@ -34,11 +40,17 @@ extension Pickler.Session {
     }
 
     /// The singleton CPython uses for a string, if any: the empty string and one-character Latin-1 strings.
-    static func singletonKey(_ text: String) -> Pickler.SharedObject? {
-        var scalars = text.unicodeScalars.makeIterator()
-        guard let first = scalars.next() else { return .latin1Character(-1) }
-        guard first.value < 256, scalars.next() == nil else { return nil }
-        return .latin1Character(Int(first.value))
+    ///
+    /// - Parameter utf8: The string's UTF-8.
+    static func singletonKey(utf8: UnsafeBufferPointer<UInt8>) -> Pickler.SharedObject? {
+        // By length: a Latin-1 character takes one byte (ASCII) or two (C2 or C3, then one more).
+        switch utf8.count {
+        case 0: return .latin1Character(-1)
+        case 1: return .latin1Character(Int(utf8[0]))
+        case 2 where utf8[0] == 0xC2 || utf8[0] == 0xC3:
+            return .latin1Character(Int(utf8[0] & 0x1F) << 6 | Int(utf8[1] & 0x3F))
+        default: return nil
+        }
     }
 
     /// The singleton CPython uses for a bytes value, if any: empty and one-byte bytes.
@@ -144,9 +156,7 @@ extension Pickler.Session {
     mutating func writeFloat(_ double: Double) {
         if proto >= 1 {
             write(Op.binFloat)
-            let bits = double.bitPattern
-            openFrameIfNeeded()
-            for shift in stride(from: 56, through: 0, by: -8) { output.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift))) }
+            output.appendBigEndian(double.bitPattern)
         } else {
             write(Op.float)
             write(contentsOf: PythonFloatRepr.repr(double).utf8)
@@ -155,6 +165,23 @@ extension Pickler.Session {
     }
 
     // MARK: str
+
+    /// `save` of a `str` value: a fresh object unless CPython keeps it as a singleton.
+    mutating func saveStringValue(_ text: String) {
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { utf8 in saveStringValue(utf8: utf8, text) }
+        if done == nil {
+            var copy = text
+            copy.withUTF8 { utf8 in saveStringValue(utf8: utf8, text) }
+        }
+    }
+
+    private mutating func saveStringValue(utf8: UnsafeBufferPointer<UInt8>, _ text: String) {
+        let key = Self.singletonKey(utf8: utf8)
+        guard key == nil, proto >= 1 else { return saveString(text, shared: key) }
+        boundary()
+        writeUnicodeHeaderAndData(utf8)
+        memoPut()
+    }
 
     /// `save` of a `str`: a memo reference when it is a shared singleton already written, else
     /// `save_unicode` and a memo entry.
@@ -167,11 +194,11 @@ extension Pickler.Session {
         if fetchShared(key) { return }
         if proto >= 1 {
             let written: Void? = text.utf8.withContiguousStorageIfAvailable { utf8 in
-                writeUnicodeHeaderAndData(utf8, count: utf8.count)
+                writeUnicodeHeaderAndData(utf8)
             }
             if written == nil {
                 var text = text
-                text.withUTF8 { utf8 in writeUnicodeHeaderAndData(utf8, count: utf8.count) }
+                text.withUTF8 { utf8 in writeUnicodeHeaderAndData(utf8) }
             }
         } else {
             write(Op.unicode)
@@ -183,8 +210,8 @@ extension Pickler.Session {
     }
 
     /// `write_unicode_binary`: `SHORT_BINUNICODE`, `BINUNICODE` or `BINUNICODE8`, then the UTF-8.
-    private mutating func writeUnicodeHeaderAndData<S: Sequence>(_ utf8: S, count: Int) where S.Element == UInt8 {
-        let proto = proto
+    private mutating func writeUnicodeHeaderAndData(_ utf8: UnsafeBufferPointer<UInt8>) {
+        let proto = proto, count = utf8.count
         writeHeaderAndData(header: { session in
             if count <= 0xFF && proto >= 4 {
                 session.write(Op.shortBinUnicode, UInt8(count))
@@ -195,7 +222,7 @@ extension Pickler.Session {
                 session.write(Op.binUnicode8)
                 session.writeLittleEndian(UInt64(count), byteCount: 8)
             }
-        }, data: utf8, dataCount: count)
+        }, data: utf8)
     }
 
     /// One code point as the C pickler's `raw_unicode_escape` writes it for protocol 0: `\Uxxxxxxxx`
@@ -225,11 +252,10 @@ extension Pickler.Session {
         boundary()
         if fetchShared(key) { return }
         if proto >= 1 {
-            let count = bytes.reduce(0) { $0 + ($1 < 0x80 ? 1 : 2) }
-            if count == bytes.count {
-                writeUnicodeHeaderAndData(bytes, count: count)
+            if bytes.allSatisfy({ $0 < 0x80 }) {
+                bytes.withUnsafeBufferPointer { writeUnicodeHeaderAndData($0) }
             } else {
-                writeUnicodeHeaderAndData(Latin1AsUTF8(bytes: bytes), count: count)
+                Self.latin1AsUTF8(bytes).withUnsafeBufferPointer { writeUnicodeHeaderAndData($0) }
             }
         } else {
             write(Op.unicode)
@@ -238,6 +264,21 @@ extension Pickler.Session {
         }
         let index = memoPut()
         if let key { shared[key] = index }
+    }
+
+    /// Latin-1 bytes as UTF-8: bytes from 0x80 take two bytes each.
+    static func latin1AsUTF8(_ bytes: [UInt8]) -> [UInt8] {
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(bytes.count * 2)
+        for byte in bytes {
+            if byte < 0x80 {
+                utf8.append(byte)
+            } else {
+                utf8.append(0xC0 | (byte >> 6))
+                utf8.append(0x80 | (byte & 0x3F))
+            }
+        }
+        return utf8
     }
 
     // MARK: bytes
@@ -256,17 +297,19 @@ extension Pickler.Session {
             let count = bytes.count
             if proto < 4 && count > 0xFFFF_FFFF { throw Self.tooLarge("bytes", proto) }
             let proto = proto
-            writeHeaderAndData(header: { session in
-                if count <= 0xFF {
-                    session.write(Op.shortBinBytes, UInt8(count))
-                } else if count <= 0xFFFF_FFFF || proto < 4 {
-                    session.write(Op.binBytes)
-                    session.writeLittleEndian(UInt64(count), byteCount: 4)
-                } else {
-                    session.write(Op.binBytes8)
-                    session.writeLittleEndian(UInt64(count), byteCount: 8)
-                }
-            }, data: bytes, dataCount: count)
+            bytes.withUnsafeBufferPointer { data in
+                writeHeaderAndData(header: { session in
+                    if count <= 0xFF {
+                        session.write(Op.shortBinBytes, UInt8(count))
+                    } else if count <= 0xFFFF_FFFF || proto < 4 {
+                        session.write(Op.binBytes)
+                        session.writeLittleEndian(UInt64(count), byteCount: 4)
+                    } else {
+                        session.write(Op.binBytes8)
+                        session.writeLittleEndian(UInt64(count), byteCount: 8)
+                    }
+                }, data: data)
+            }
             index = memoPut()
         } else if bytes.isEmpty {
             index = try saveReduce(.bytes, argumentCount: 0) { _ in }
@@ -280,28 +323,5 @@ extension Pickler.Session {
             }
         }
         if let key { shared[key] = index }
-    }
-}
-
-/// Latin-1 bytes read as UTF-8, without building a string.
-private struct Latin1AsUTF8: Sequence {
-    let bytes: [UInt8]
-
-    func makeIterator() -> Iterator { Iterator(bytes: bytes.makeIterator()) }
-
-    struct Iterator: IteratorProtocol {
-        var bytes: IndexingIterator<[UInt8]>
-        var pending: UInt8?
-
-        mutating func next() -> UInt8? {
-            if let byte = pending {
-                pending = nil
-                return byte
-            }
-            guard let byte = bytes.next() else { return nil }
-            if byte < 0x80 { return byte }
-            pending = 0x80 | (byte & 0x3F)
-            return 0xC0 | (byte >> 6)
-        }
     }
 }

@@ -6,7 +6,7 @@ extension Pickler {
     /// Mirrors the C pickler's `_Pickler_Write`, `_Pickler_OpcodeBoundary`, `_Pickler_CommitFrame`,
     /// `_Pickler_write_bytes`, `memo_put` and `memo_get`. Every `save…` method begins with
     /// ``boundary()``, as every call of the C pickler's `save()` does; `write…` methods do not.
-    struct Session {
+    struct Session: ~Copyable {
         /// The opcodes, by name.
         typealias Op = Pickler.Op
 
@@ -21,7 +21,7 @@ extension Pickler {
         /// The protocol written.
         let proto: Int
         /// The pickle so far.
-        var output: [UInt8] = []
+        var output: OutputBuffer
         /// Whether frames are written (protocols 4 and 5, after `PROTO`).
         var framing = false
         /// Where the open frame's reserved header starts, or -1 when no frame is open.
@@ -35,7 +35,7 @@ extension Pickler {
 
         init(protocolVersion: Int, capacity: Int) {
             proto = protocolVersion
-            output.reserveCapacity(capacity)
+            output = OutputBuffer(capacity: capacity)
         }
 
         /// Writes the whole pickle: `PROTO`, the value, `STOP`, and closes the last frame.
@@ -57,7 +57,7 @@ extension Pickler {
         mutating func openFrameIfNeeded() {
             if framing && frameStart < 0 {
                 frameStart = output.count
-                output.append(contentsOf: repeatElement(0xFE, count: Self.frameHeaderSize))
+                output.append(0xFE, count: Self.frameHeaderSize)
             }
         }
 
@@ -72,12 +72,17 @@ extension Pickler {
         @inline(__always)
         mutating func write(_ first: UInt8, _ second: UInt8) {
             openFrameIfNeeded()
-            output.append(first)
-            output.append(second)
+            output.append(first, second)
         }
 
         /// Appends bytes.
         @inline(__always)
+        mutating func write(contentsOf bytes: UnsafeBufferPointer<UInt8>) {
+            openFrameIfNeeded()
+            output.append(bytes)
+        }
+
+        /// Appends bytes.
         mutating func write<S: Sequence>(contentsOf bytes: S) where S.Element == UInt8 {
             openFrameIfNeeded()
             output.append(contentsOf: bytes)
@@ -86,30 +91,20 @@ extension Pickler {
         /// Appends ASCII text (opcode arguments of the text protocols).
         mutating func write(ascii text: StaticString) {
             openFrameIfNeeded()
-            text.withUTF8Buffer { output.append(contentsOf: $0) }
+            output.append(text)
         }
 
         /// Appends a little-endian unsigned integer of `byteCount` bytes.
+        @inline(__always)
         mutating func writeLittleEndian(_ value: UInt64, byteCount: Int) {
             openFrameIfNeeded()
-            var rest = value
-            for _ in 0..<byteCount {
-                output.append(UInt8(truncatingIfNeeded: rest))
-                rest >>= 8
-            }
+            output.appendLittleEndian(value, byteCount: byteCount)
         }
 
         /// Appends a signed integer in decimal, as C's `%ld` writes it.
         mutating func writeDecimal(_ value: Int) {
             openFrameIfNeeded()
-            if value < 0 { output.append(UInt8(ascii: "-")) }
-            let start = output.count
-            var magnitude = value.magnitude
-            repeat {
-                output.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
-                magnitude /= 10
-            } while magnitude != 0
-            output[start...].reverse()
+            output.appendDecimal(value)
         }
 
         /// Closes the open frame once it holds ``frameSizeTarget`` bytes (`_Pickler_OpcodeBoundary`).
@@ -132,16 +127,17 @@ extension Pickler {
                     rest >>= 8
                 }
             } else {
-                output.removeSubrange(frameStart..<(frameStart + Self.frameHeaderSize))
+                output.remove(from: frameStart, count: Self.frameHeaderSize)
             }
             frameStart = -1
         }
 
         /// Writes an opcode's header and its data, the data outside any frame when it is 64 KiB or
         /// more (`_Pickler_write_bytes`).
-        mutating func writeHeaderAndData<S: Sequence>(
-            header: (inout Session) -> Void, data: S, dataCount: Int
-        ) where S.Element == UInt8 {
+        mutating func writeHeaderAndData(
+            header: (inout Session) -> Void, data: UnsafeBufferPointer<UInt8>
+        ) {
+            let dataCount = data.count
             let bypass = dataCount >= Self.frameSizeTarget
             let wasFraming = framing
             if bypass {

@@ -45,7 +45,7 @@ internal struct Pickler {
         }
         var session = Session(protocolVersion: protocolVersion, capacity: Pickler.estimatedSize(of: value))
         try session.dump(value)
-        return session.output
+        return session.output.finish()
     }
 }
 

@@ -7,9 +7,16 @@ public struct PythonDict: Sendable, RandomAccessCollection, ExpressibleByDiction
     public typealias Element = (key: PythonValue, value: PythonValue)
 
     /// One key and its value, stored side by side: a dict is one array (one allocation).
-    @usableFromInline internal struct Entry: Sendable {
-        @usableFromInline var key: PythonValue
-        @usableFromInline var value: PythonValue
+    @usableFromInline package struct Entry: Sendable {
+        /// The key.
+        @usableFromInline package var key: PythonValue
+        /// The value.
+        @usableFromInline package var value: PythonValue
+
+        /// Where the key lies from the start of an entry (stored properties always have an offset).
+        package static let keyOffset = MemoryLayout<Entry>.offset(of: \Entry.key) ?? 0
+        /// Where the value lies from the start of an entry.
+        package static let valueOffset = MemoryLayout<Entry>.offset(of: \Entry.value) ?? MemoryLayout<PythonValue>.stride
 
         @inlinable init(key: PythonValue, value: PythonValue) {
             self.key = key
@@ -38,6 +45,12 @@ public struct PythonDict: Sendable, RandomAccessCollection, ExpressibleByDiction
     /// Creates a dict from a literal.
     public init(dictionaryLiteral elements: (PythonValue, PythonValue)...) {
         self.init(elements)
+    }
+
+    /// Calls `body` with the pairs where they are stored, for writers that walk a dict without
+    /// copying its keys and values.
+    package func withUnsafeEntries<Result>(_ body: (UnsafeBufferPointer<Entry>) throws -> Result) rethrows -> Result {
+        try entries.withUnsafeBufferPointer(body)
     }
 
     /// The position of the first pair.

@@ -102,7 +102,7 @@ extension PythonValue: Equatable, Hashable {
         case .none: hasher.combine(0 as UInt8)
         case .str(let string):
             hasher.combine(1 as UInt8)
-            let hashed = string.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            let hashed: Void? = string.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
             if hashed == nil { for byte in string.utf8 { hasher.combine(byte) } }
         case .bytes(let bytes), .bytearray(let bytes):
             hasher.combine(2 as UInt8)
