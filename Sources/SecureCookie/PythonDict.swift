@@ -53,6 +53,23 @@ public struct PythonDict: Sendable, RandomAccessCollection, ExpressibleByDiction
         try entries.withUnsafeBufferPointer(body)
     }
 
+    /// Calls `body` with where each key and its value are stored, in order: writers walk a dict
+    /// this way without copying its keys and values (a copy costs an atomic retain and release).
+    @inline(__always)
+    internal func forEachInPlace(
+        _ body: (_ key: UnsafePointer<PythonValue>, _ value: UnsafePointer<PythonValue>) throws -> Void
+    ) rethrows {
+        try entries.withUnsafeBufferPointer { entries in
+            guard let first = entries.baseAddress else { return }
+            let keyOffset = Entry.keyOffset, valueOffset = Entry.valueOffset
+            for index in entries.indices {
+                let entry = UnsafeRawPointer(first + index)
+                try body((entry + keyOffset).assumingMemoryBound(to: PythonValue.self),
+                         (entry + valueOffset).assumingMemoryBound(to: PythonValue.self))
+            }
+        }
+    }
+
     /// The position of the first pair.
     public var startIndex: Int { 0 }
     /// The position after the last pair.

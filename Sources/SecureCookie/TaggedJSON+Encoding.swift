@@ -4,7 +4,12 @@ extension JSONOutput {
     ///
     /// - Parameter value: The value.
     internal mutating func writeTagged(_ value: PythonValue) {
-        switch value {
+        withUnsafePointer(to: value) { writeTagged(at: $0) }
+    }
+
+    /// Writes the value at `pointer`; lists and dicts hand their items over in place, uncopied.
+    private mutating func writeTagged(at pointer: UnsafePointer<PythonValue>) {
+        switch pointer.pointee {
         case .none: raw("null")
         case .bool(let flag): raw(flag ? "true" : "false")
         case .int(let integer): self.integer(integer)
@@ -31,14 +36,17 @@ extension JSONOutput {
         case .set(let set): tagged("$set") { $0.taggedArray(Array(set)) }
         case .frozenset(let set): tagged("$frozenset") { $0.taggedArray(Array(set)) }
         case .dict(let dict):
-            if dict.allSatisfy({ Self.isPlainObjectKey($0.key) }) {
+            var plainKeys = true
+            dict.forEachInPlace { key, _ in plainKeys = plainKeys && Self.isPlainObjectKey(key) }
+            if plainKeys {
                 byte(UInt8(ascii: "{"))
-                for index in dict.indices {
-                    if index > dict.startIndex { itemSeparatorText() }
-                    let (key, item) = dict[index]
-                    writeTagged(key)
+                var isFirst = true
+                dict.forEachInPlace { key, item in
+                    if !isFirst { itemSeparatorText() }
+                    isFirst = false
+                    writeTagged(at: key)
                     keySeparatorText()
-                    writeTagged(item)
+                    writeTagged(at: item)
                 }
                 byte(UInt8(ascii: "}"))
             } else {
@@ -61,8 +69,8 @@ extension JSONOutput {
     }
 
     /// Whether a dict key can be a JSON object key as it is: a `str` not beginning with `$`.
-    private static func isPlainObjectKey(_ key: PythonValue) -> Bool {
-        guard case .str(let text) = key else { return false }
+    private static func isPlainObjectKey(_ key: UnsafePointer<PythonValue>) -> Bool {
+        guard case .str(let text) = key.pointee else { return false }
         return text.utf8.first != UInt8(ascii: "$")
     }
 
@@ -76,9 +84,12 @@ extension JSONOutput {
 
     private mutating func taggedArray(_ items: [PythonValue]) {
         byte(UInt8(ascii: "["))
-        for index in items.indices {
-            if index > 0 { itemSeparatorText() }
-            writeTagged(items[index])
+        items.withUnsafeBufferPointer { items in
+            guard let first = items.baseAddress else { return }
+            for index in items.indices {
+                if index > 0 { itemSeparatorText() }
+                writeTagged(at: first + index)
+            }
         }
         byte(UInt8(ascii: "]"))
     }

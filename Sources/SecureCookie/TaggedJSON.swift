@@ -34,7 +34,7 @@ public enum TaggedJSON {
     public static func encode(_ value: PythonValue) -> String {
         var output = JSONOutput(options: JSONText.WriteOptions(asciiOnly: false))
         output.writeTagged(value)
-        return String(decoding: output.bytes, as: UTF8.self)
+        return output.finish().withUnsafeBytes { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Appends a value's tagged JSON line (without a newline) to a byte buffer: ``encode(_:)`` without the `String`.
@@ -42,10 +42,10 @@ public enum TaggedJSON {
     /// - Parameters:
     ///   - value: The value.
     ///   - buffer: Where the UTF-8 bytes go.
-    package static func encode(_ value: PythonValue, appendingTo buffer: inout [UInt8]) {
-        var output = JSONOutput(options: JSONText.WriteOptions(asciiOnly: false))
+    package static func encode(_ value: PythonValue, appendingTo buffer: inout OutputBuffer) {
+        var output = JSONOutput(options: JSONText.WriteOptions(asciiOnly: false), appendingTo: buffer)
         output.writeTagged(value)
-        buffer.append(contentsOf: output.bytes)
+        buffer = output.finish()
     }
 
     /// Reads tagged JSON.

@@ -16,7 +16,7 @@ final class ToolIO {
     /// Whether standard error is a terminal (progress is shown only then).
     let stderrIsTerminal: Bool
     private let input: LineSource
-    private var output: [UInt8] = []
+    private var output = OutputBuffer(capacity: ToolIO.bufferSize + 4096)
     private let outputDescriptor: Int32?
     private(set) var collectedOutput: [UInt8] = []
     private(set) var collectedErrors: String = ""
@@ -28,7 +28,6 @@ final class ToolIO {
         self.outputDescriptor = outputDescriptor
         self.errorDescriptor = errorDescriptor
         self.stderrIsTerminal = stderrIsTerminal
-        output.reserveCapacity(Self.bufferSize)
     }
 
     /// The process's standard input, output and error.
@@ -47,8 +46,7 @@ final class ToolIO {
 
     /// Writes one line to standard output (buffered).
     func writeLine(_ text: String) {
-        var text = text
-        text.withUTF8 { output.append(contentsOf: $0) }
+        output.append(utf8Of: text)
         output.append(UInt8(ascii: "\n"))
         if output.count >= Self.bufferSize { flush() }
     }
@@ -72,13 +70,15 @@ final class ToolIO {
 
     /// Writes what is buffered for standard output.
     func flush() {
-        guard !output.isEmpty else { return }
-        if let outputDescriptor {
-            ToolIO.writeAll(output, to: outputDescriptor)
-        } else {
-            collectedOutput.append(contentsOf: output)
+        guard output.count > 0 else { return }
+        output.withUnsafeBytes { bytes in
+            if let outputDescriptor {
+                ToolIO.writeAll(UnsafeRawBufferPointer(bytes), to: outputDescriptor)
+            } else {
+                collectedOutput.append(contentsOf: bytes)
+            }
         }
-        output.removeAll(keepingCapacity: true)
+        output.removeAll()
     }
 
     /// The collected output lines (memory streams).
@@ -89,17 +89,19 @@ final class ToolIO {
     }
 
     private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
-        bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                guard let base = raw.baseAddress else { return }
-                let written = write(descriptor, base + offset, raw.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return  // a closed pipe: nothing more can be written
-                }
-                offset += written
+        bytes.withUnsafeBytes { writeAll($0, to: descriptor) }
+    }
+
+    private static func writeAll(_ raw: UnsafeRawBufferPointer, to descriptor: Int32) {
+        var offset = 0
+        while offset < raw.count {
+            guard let base = raw.baseAddress else { return }
+            let written = write(descriptor, base + offset, raw.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return  // a closed pipe: nothing more can be written
             }
+            offset += written
         }
     }
 }

@@ -93,9 +93,10 @@ import Testing
 
     @Test func appendWritesTheSameText() {
         for value in [0.0, -0.0, 1.5, -2.5e-7, 1e16, Double.infinity, -Double.infinity, Double.nan, 1732665600.25] {
-            var bytes: [UInt8] = [UInt8(ascii: "x")]
+            var bytes = OutputBuffer(capacity: 0)
+            bytes.append(UInt8(ascii: "x"))
             PythonFloatRepr.append(value, to: &bytes)
-            #expect(String(decoding: bytes, as: UTF8.self) == "x" + PythonFloatRepr.repr(value))
+            #expect(String(decoding: bytes.finish(), as: UTF8.self) == "x" + PythonFloatRepr.repr(value))
         }
     }
 

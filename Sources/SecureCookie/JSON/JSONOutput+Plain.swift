@@ -12,7 +12,12 @@ extension JSONOutput {
     ///   - depth: The nesting depth of `value`'s container (0 at the top).
     /// - Throws: ``SecureCookieError/Kind/unrepresentable``.
     internal mutating func writePlain(_ value: PythonValue, depth: Int) throws {
-        switch value {
+        try withUnsafePointer(to: value) { try writePlain(at: $0, depth: depth) }
+    }
+
+    /// Writes the value at `pointer`; containers hand their items over in place, uncopied.
+    private mutating func writePlain(at pointer: UnsafePointer<PythonValue>, depth: Int) throws {
+        switch pointer.pointee {
         case .none: raw("null")
         case .bool(let flag): raw(flag ? "true" : "false")
         case .int(let integer): self.integer(integer)
@@ -22,23 +27,32 @@ extension JSONOutput {
         case .list(let items), .tuple(let items):
             try check(depth: depth + 1)
             byte(UInt8(ascii: "["))
-            for (index, item) in items.enumerated() {
-                if index > 0 { itemSeparatorText() }
-                try writePlain(item, depth: depth + 1)
+            try items.withUnsafeBufferPointer { items in
+                guard let first = items.baseAddress else { return }
+                for index in items.indices {
+                    if index > 0 { itemSeparatorText() }
+                    try writePlain(at: first + index, depth: depth + 1)
+                }
             }
             byte(UInt8(ascii: "]"))
         case .dict(let dict):
             try check(depth: depth + 1)
             byte(UInt8(ascii: "{"))
-            for (index, pair) in dict.enumerated() {
-                if index > 0 { itemSeparatorText() }
-                string(try Self.keyText(pair.key))
+            var isFirst = true
+            try dict.forEachInPlace { key, value in
+                if !isFirst { itemSeparatorText() }
+                isFirst = false
+                if case .str(let text) = key.pointee {
+                    string(text)
+                } else {
+                    string(try Self.keyText(key.pointee))
+                }
                 keySeparatorText()
-                try writePlain(pair.value, depth: depth + 1)
+                try writePlain(at: value, depth: depth + 1)
             }
             byte(UInt8(ascii: "}"))
         case .bytes, .bytearray, .complex, .set, .frozenset, .datetime, .date, .time, .timedelta, .decimal:
-            throw SecureCookieError.unrepresentable("Object of type \(value.typeName) is not JSON serializable")
+            throw SecureCookieError.unrepresentable("Object of type \(pointer.pointee.typeName) is not JSON serializable")
         }
     }
 

@@ -1,26 +1,29 @@
 /// The JSON writer's buffer and primitives, laid out as Python's `json` encoder (`_json.c`) writes them.
 ///
 /// ``JSONText/write(_:options:)`` (`json.dumps`) and ``TaggedJSON`` both write through these.
-internal struct JSONOutput {
-    internal private(set) var bytes: [UInt8] = []
+internal struct JSONOutput: ~Copyable {
+    /// The text so far.
+    internal var bytes: OutputBuffer
     internal let options: JSONText.WriteOptions
     private let itemSeparator: [UInt8]
     private let keySeparator: [UInt8]
 
-    private static let hexDigits = Array("0123456789abcdef".utf8)
+    private static let hexDigits: StaticString = "0123456789abcdef"
 
-    internal init(options: JSONText.WriteOptions) {
+    /// Creates a writer that appends to `bytes`.
+    internal init(options: JSONText.WriteOptions, appendingTo bytes: consuming OutputBuffer = OutputBuffer(capacity: 64)) {
         self.options = options
         itemSeparator = Array(options.itemSeparator.utf8)
         keySeparator = Array(options.keySeparator.utf8)
-        bytes.reserveCapacity(64)
+        self.bytes = bytes
     }
 
-    internal mutating func raw(_ text: StaticString) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
-    }
+    /// The buffer, with everything written appended.
+    internal consuming func finish() -> OutputBuffer { bytes }
 
-    internal mutating func raw(_ text: String) { bytes.append(contentsOf: text.utf8) }
+    internal mutating func raw(_ text: StaticString) { bytes.append(text) }
+
+    internal mutating func raw(_ text: String) { bytes.append(utf8Of: text) }
 
     internal mutating func byte(_ byte: UInt8) { bytes.append(byte) }
 
@@ -39,48 +42,53 @@ internal struct JSONOutput {
     /// ``JSONText/WriteOptions/asciiOnly``, everything outside U+0020...U+007E as `\uXXXX`
     /// (lower-case hex, astral characters as surrogate pairs), as `ensure_ascii=True` writes.
     internal mutating func string(_ string: String) {
+        let written: Void? = string.utf8.withContiguousStorageIfAvailable { self.string(utf8: $0) }
+        if written == nil {
+            var copy = string
+            copy.withUTF8 { self.string(utf8: $0) }
+        }
+    }
+
+    private mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
         bytes.append(UInt8(ascii: "\""))
-        var string = string
         let asciiOnly = options.asciiOnly
-        string.withUTF8 { utf8 in
-            var index = 0
-            while index < utf8.count {
-                // A run that needs no escaping is copied in one go.
-                let runStart = index
-                while index < utf8.count, Self.isPlain(utf8[index]) || (!asciiOnly && utf8[index] >= 0x7F) { index += 1 }
-                if index > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
-                guard index < utf8.count else { break }
-                let byte = utf8[index]
-                if byte == 0x22 || byte == 0x5C {
+        var index = 0
+        while index < utf8.count {
+            // A run that needs no escaping is copied in one go.
+            let runStart = index
+            while index < utf8.count, Self.isPlain(utf8[index]) || (!asciiOnly && utf8[index] >= 0x7F) { index += 1 }
+            if index > runStart { bytes.append(UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
+            guard index < utf8.count else { break }
+            let byte = utf8[index]
+            if byte == 0x22 || byte == 0x5C {
+                bytes.append(UInt8(ascii: "\\"))
+                bytes.append(byte)
+                index += 1
+            } else if byte < 0x20 {
+                if let short = Self.shortEscape(UInt32(byte)) {
                     bytes.append(UInt8(ascii: "\\"))
-                    bytes.append(byte)
-                    index += 1
-                } else if byte < 0x20 {
-                    if let short = Self.shortEscape(UInt32(byte)) {
-                        bytes.append(UInt8(ascii: "\\"))
-                        bytes.append(short)
-                    } else {
-                        unicodeEscape(UInt32(byte))
-                    }
-                    index += 1
-                } else if byte == 0x7F {
-                    unicodeEscape(0x7F)
-                    index += 1
+                    bytes.append(short)
                 } else {
-                    // A Swift string is valid UTF-8: decode one scalar of two, three or four bytes.
-                    let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                    var value = UInt32(byte) & (length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F)
-                    for offset in 1..<length where index + offset < utf8.count {
-                        value = value << 6 | UInt32(utf8[index + offset] & 0x3F)
-                    }
-                    index += length
-                    if value >= 0x10000 {
-                        let reduced = value - 0x10000
-                        unicodeEscape(0xD800 | (reduced >> 10))
-                        unicodeEscape(0xDC00 | (reduced & 0x3FF))
-                    } else {
-                        unicodeEscape(value)
-                    }
+                    unicodeEscape(UInt32(byte))
+                }
+                index += 1
+            } else if byte == 0x7F {
+                unicodeEscape(0x7F)
+                index += 1
+            } else {
+                // A Swift string is valid UTF-8: decode one scalar of two, three or four bytes.
+                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                var value = UInt32(byte) & (length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F)
+                for offset in 1..<length where index + offset < utf8.count {
+                    value = value << 6 | UInt32(utf8[index + offset] & 0x3F)
+                }
+                index += length
+                if value >= 0x10000 {
+                    let reduced = value - 0x10000
+                    unicodeEscape(0xD800 | (reduced >> 10))
+                    unicodeEscape(0xDC00 | (reduced & 0x3FF))
+                } else {
+                    unicodeEscape(value)
                 }
             }
         }
@@ -105,10 +113,9 @@ internal struct JSONOutput {
     }
 
     private mutating func unicodeEscape(_ unit: UInt32) {
-        bytes.append(UInt8(ascii: "\\"))
-        bytes.append(UInt8(ascii: "u"))
+        bytes.append(UInt8(ascii: "\\"), UInt8(ascii: "u"))
         for shift in stride(from: 12, through: 0, by: -4) {
-            bytes.append(Self.hexDigits[Int((unit >> UInt32(shift)) & 0xF)])
+            bytes.append(Self.hexDigits.utf8Start[Int((unit >> UInt32(shift)) & 0xF)])
         }
     }
 
@@ -131,5 +138,5 @@ internal struct JSONOutput {
     }
 
     /// An integer in decimal.
-    internal mutating func integer(_ value: Int) { raw(String(value)) }
+    internal mutating func integer(_ value: Int) { bytes.appendDecimal(value) }
 }

@@ -129,7 +129,7 @@ package enum JSONText {
     package static func write(_ value: PythonValue, options: WriteOptions = .python) throws -> [UInt8] {
         var output = JSONOutput(options: options)
         try output.writePlain(value, depth: 0)
-        return output.bytes
+        return output.finish().finish()
     }
 
     /// Writes a value as `json.dumps` does, as a string.

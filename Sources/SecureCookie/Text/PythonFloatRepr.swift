@@ -7,10 +7,9 @@ package enum PythonFloatRepr {
     package static func repr(_ value: Double) -> String {
         if value.isNaN { return "nan" }
         if value.isInfinite { return value < 0 ? "-inf" : "inf" }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(24)
+        var bytes = OutputBuffer(capacity: 32)
         appendFinite(value, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes.withUnsafeBytes { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Appends `repr(value)` as UTF-8 for a finite value (`inf`, `-inf`, `nan` otherwise).
@@ -18,7 +17,7 @@ package enum PythonFloatRepr {
     /// - Parameters:
     ///   - value: The value.
     ///   - bytes: Where the text goes.
-    package static func append(_ value: Double, to bytes: inout [UInt8]) {
+    package static func append(_ value: Double, to bytes: inout OutputBuffer) {
         if value.isNaN {
             appendASCII("nan", to: &bytes)
         } else if value.isInfinite {
@@ -31,7 +30,7 @@ package enum PythonFloatRepr {
 
     /// Appends the repr of a finite value: Swift's `description` (already the shortest round-trip
     /// digits) taken apart and laid out again by Python's rules, without intermediate strings.
-    private static func appendFinite(_ value: Double, to bytes: inout [UInt8]) {
+    private static func appendFinite(_ value: Double, to bytes: inout OutputBuffer) {
         if value == 0 {
             if value.sign == .minus { bytes.append(UInt8(ascii: "-")) }
             appendASCII("0.0", to: &bytes)
@@ -41,12 +40,12 @@ package enum PythonFloatRepr {
         text.withUTF8 { layOut(ShortestDigits(parsing: $0), negative: value < 0, to: &bytes) }
     }
 
-    private static func appendASCII(_ text: StaticString, to bytes: inout [UInt8]) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    private static func appendASCII(_ text: StaticString, to bytes: inout OutputBuffer) {
+        bytes.append(text)
     }
 
     /// Writes digits with their decimal point as Python's `float_repr_style = 'short'` does.
-    private static func layOut(_ parsed: ShortestDigits, negative: Bool, to bytes: inout [UInt8]) {
+    private static func layOut(_ parsed: ShortestDigits, negative: Bool, to bytes: inout OutputBuffer) {
         let count = parsed.count
         let point = parsed.decimalPoint
         if negative { bytes.append(UInt8(ascii: "-")) }
@@ -82,9 +81,9 @@ package enum PythonFloatRepr {
         var text = value.magnitude.description
         return text.withUTF8 { buffer in
             let parsed = ShortestDigits(parsing: buffer)
-            var digits: [UInt8] = []
+            var digits = OutputBuffer(capacity: 32)
             parsed.appendDigits(to: &digits, pointAfter: parsed.count)
-            return (String(decoding: digits, as: UTF8.self), parsed.decimalPoint)
+            return (digits.withUnsafeBytes { String(decoding: $0, as: UTF8.self) }, parsed.decimalPoint)
         }
     }
 }
@@ -149,7 +148,7 @@ private struct ShortestDigits {
     }
 
     /// Appends the digits, with a `.` after the first `pointAfter` of them when some follow.
-    func appendDigits(to bytes: inout [UInt8], pointAfter: Int) {
+    func appendDigits(to bytes: inout OutputBuffer, pointAfter: Int) {
         guard count > 0 else {
             bytes.append(UInt8(ascii: "0"))
             return
