@@ -42,7 +42,7 @@ internal struct JSONReader {
         // (bit-inverted for an object). Contents wait on one shared stack, an object's as key, value,
         // key, value, so that each array or dict is built once, at its exact size, when it closes.
         var frames: [Int] = []
-        var stack: [PythonValue] = []
+        var stack = JSONValueStack()
         nextValue: while true {
             skipWhiteSpace()
             var value: PythonValue
@@ -57,7 +57,7 @@ internal struct JSONReader {
                     position += 1
                     value = .list([])
                 } else {
-                    if frames.capacity == 0 { Self.reserve(&frames, &stack) }
+                    if frames.capacity == 0 { frames.reserveCapacity(8) }
                     frames.append(stack.count)
                     continue nextValue
                 }
@@ -70,9 +70,9 @@ internal struct JSONReader {
                     value = .dict(PythonDict())
                 } else {
                     let key = try readKey()
-                    if frames.capacity == 0 { Self.reserve(&frames, &stack) }
+                    if frames.capacity == 0 { frames.reserveCapacity(8) }
                     frames.append(~stack.count)
-                    stack.append(.str(key))
+                    stack.push(.str(key))
                     continue nextValue
                 }
             default:
@@ -81,24 +81,22 @@ internal struct JSONReader {
             // A value is complete: hand it to the enclosing containers, closing those that end here.
             while let frame = frames.last {
                 let isObject = frame < 0
-                stack.append(value)
+                stack.push(consume value)
                 skipWhiteSpace()
                 switch peek() {
                 case UInt8(ascii: ","):
                     position += 1
                     if isObject {
                         skipWhiteSpace()
-                        stack.append(.str(try readKey()))
+                        stack.push(.str(try readKey()))
                     }
                     continue nextValue
                 case UInt8(ascii: "]") where !isObject:
                     position += 1
-                    value = .list(Array(stack[frame...]))
-                    stack.removeSubrange(frame...)
+                    value = .list(stack.popArray(from: frame))
                 case UInt8(ascii: "}") where isObject:
                     position += 1
-                    value = .dict(Self.makeDict(stack[(~frame)...]))
-                    stack.removeSubrange((~frame)...)
+                    value = .dict(stack.popDict(from: ~frame))
                 default:
                     throw error("expecting ',' delimiter")
                 }
@@ -106,25 +104,6 @@ internal struct JSONReader {
             }
             return value
         }
-    }
-
-    /// Room for a cookie's usual nesting and contents, so that the stacks rarely regrow.
-    private static func reserve(_ frames: inout [Int], _ stack: inout [PythonValue]) {
-        frames.reserveCapacity(8)
-        stack.reserveCapacity(16)
-    }
-
-    /// A dict of alternating keys and values, in document order: a repeated key keeps its first
-    /// position and its last value, as `dict()` does.
-    private static func makeDict(_ pairs: ArraySlice<PythonValue>) -> PythonDict {
-        var dict = PythonDict()
-        dict.reserveCapacity(pairs.count / 2)
-        var index = pairs.startIndex
-        while index + 1 < pairs.endIndex {
-            dict[pairs[index]] = pairs[index + 1]
-            index += 2
-        }
-        return dict
     }
 
     /// Reads `"key"`, white space and `:` (position at the opening quote).
