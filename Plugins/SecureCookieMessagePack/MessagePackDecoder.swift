@@ -202,15 +202,9 @@ internal struct MessagePackDecoder {
 
     /// A `str`, strictly UTF-8 as Python's `raw=False` reads it.
     ///
-    /// ASCII (checked eight bytes at a time) is valid as it stands. Anything else is decoded with
-    /// repair and kept only if it came out byte for byte as it went in: a repair replaces an invalid
-    /// sequence with U+FFFD, so the bytes are unchanged exactly when they were valid UTF-8.
     private mutating func string(length: UInt64, at start: Int) throws -> Header {
         let payload = try reader.readPayload(length, "str", at: start)
-        let text = String(decoding: payload, as: UTF8.self)
-        guard ASCII.isASCII(payload) || text.utf8.elementsEqual(payload) else {
-            throw MessagePackError.invalidUTF8(at: start)
-        }
+        guard let text = UTF8Text.string(validating: payload) else { throw MessagePackError.invalidUTF8(at: start) }
         return .scalar(.str(text))
     }
 

@@ -159,46 +159,7 @@ internal enum PickleText {
     }
 
     /// UTF-8 text, or `nil` when the bytes are not valid UTF-8 (which includes surrogates).
-    static func utf8(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        if ASCII.isASCII(bytes) {
-            // Text that fits in a small string is copied straight in: `String(decoding:)` would check
-            // it again and take its repairing path, costing twice as much. (Valid bytes are never
-            // repaired, so both make the same string.) Longer text costs about the same either way.
-            if bytes.count <= smallStringCapacity {
-                return String(unsafeUninitializedCapacity: bytes.count) { text in
-                    copySmall(bytes, to: text)
-                    return bytes.count
-                }
-            }
-            return String(decoding: bytes, as: UTF8.self)
-        }
-        return String(validating: bytes, as: UTF8.self)
-    }
-
-    /// Copies at most 16 bytes into `target` (as long as `source`): two loads and two stores that
-    /// may overlap, or a few single bytes, instead of a call to `memcpy`.
-    @inline(__always) static func copySmall(_ source: UnsafeBufferPointer<UInt8>, to target: UnsafeMutableBufferPointer<UInt8>) {
-        let count = source.count
-        guard count <= target.count, count <= 16, let from = source.baseAddress, let to = target.baseAddress else {
-            _ = target.initialize(fromContentsOf: source)
-            return
-        }
-        let load = UnsafeRawPointer(from), store = UnsafeMutableRawPointer(to)
-        if count >= 8 {
-            let head = load.loadUnaligned(as: UInt64.self), tail = load.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
-            store.storeBytes(of: head, as: UInt64.self)
-            store.storeBytes(of: tail, toByteOffset: count - 8, as: UInt64.self)
-        } else if count >= 4 {
-            let head = load.loadUnaligned(as: UInt32.self), tail = load.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
-            store.storeBytes(of: head, as: UInt32.self)
-            store.storeBytes(of: tail, toByteOffset: count - 4, as: UInt32.self)
-        } else {
-            for i in 0..<count { to[i] = from[i] }
-        }
-    }
-
-    /// The most UTF-8 bytes a Swift string keeps inline, without an allocation, on 64-bit platforms.
-    static let smallStringCapacity = 15
+    static func utf8(_ bytes: UnsafeBufferPointer<UInt8>) -> String? { UTF8Text.string(validating: bytes) }
 
     static func hexValue(_ byte: UInt8) -> UInt8? {
         switch byte {
