@@ -1,5 +1,5 @@
 # Quick start:  make demo   (installs what is missing, builds, decodes the bundled Werkzeug cookie, re-issues it)
-#               make test   (swift test, live Werkzeug interop on Python 3 and 2.7, the hostile corpus,
+#               make test   (format check, swift test, live Werkzeug interop on Python 3 and 2.7, the hostile corpus,
 #                            the demo server end to end against a Werkzeug app, and a real browser)
 SWIFT ?= swift
 BUILD ?= .build
@@ -7,14 +7,15 @@ TOOL := $(BUILD)/debug/securecookie
 PY27 ?= /root/.pyenv/versions/2.7.18/bin/python2.7
 export PY27
 
-.PHONY: demo test test-summary deps python browser-deps build swift-test interop hostile e2e browser fixtures clean
+.PHONY: demo test test-summary deps python browser-deps build swift-test format-check format interop hostile e2e browser fixtures clean
 
 demo: python build
 	scripts/demo.sh $(TOOL)
 
 # Runs every stage even when one fails, so one run shows all; fails if any failed.
 test: python
-	@status=0; $(MAKE) --no-print-directory swift-test || status=1; \
+	@status=0; $(MAKE) --no-print-directory format-check || status=1; \
+	$(MAKE) --no-print-directory swift-test || status=1; \
 	$(MAKE) --no-print-directory interop || status=1; \
 	$(MAKE) --no-print-directory hostile || status=1; \
 	$(MAKE) --no-print-directory e2e || status=1; \
@@ -36,6 +37,14 @@ build: deps
 
 swift-test: deps
 	$(SWIFT) test --scratch-path $(BUILD)
+
+# The committed .swift-format, strictly: any finding fails (`make format` fixes the layout ones).
+FORMATTED := Sources Plugins Tests Benchmarks/Sources Fuzz
+format-check:
+	$(SWIFT) format lint --strict --recursive $(FORMATTED)
+
+format:
+	$(SWIFT) format --in-place --recursive $(FORMATTED)
 
 interop: python build
 	scripts/interop.sh $(TOOL)

@@ -12,7 +12,8 @@ public func fuzzPickle(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     if let value = try? codec.loads(bytes[...], limits: .default) {
         let general = try? codec.loadsInGeneral(bytes[...], limits: .default)
         if general.map(TaggedJSON.encode) != TaggedJSON.encode(value) {
-            fatalError("the pickle fast path read \(TaggedJSON.encode(value)); the general path \(general.map(TaggedJSON.encode) ?? "refused it")")
+            fatalError(
+                "the pickle fast path read \(TaggedJSON.encode(value)); the general path \(general.map(TaggedJSON.encode) ?? "refused it")")
         }
         _ = try? codec.dumps(value)
     }

@@ -10,6 +10,8 @@ private let formats: [CookieFormat] = [.json, .pickle, .yaml, .msgpack]
 /// Made once: keying a secret's HMACs costs more than a fuzz iteration.
 private let key: SecretKey = "fuzz-key"
 
+/// The cookie reader on correctly signed cookies: the first byte picks the codec, the rest is the
+/// value, signed with a known key and read back through `SecureCookie.unserialize`.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzSignedCookie(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard size > 0 else { return 0 }

@@ -54,10 +54,6 @@ internal struct MessagePackWriter {
         return 0
     }
 
-    private init(packer: UnsafeMutablePointer<msgpack_packer>) {
-        self.packer = packer
-    }
-
     /// Runs `body` with a writer and returns the bytes it wrote.
     ///
     /// - Parameter body: Writes the value; the writer must not escape it.

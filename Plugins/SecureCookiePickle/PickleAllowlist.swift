@@ -108,8 +108,10 @@ internal enum PickleAllowlist {
                     guard value.magnitude < 1 << 53 else { throw bad("out of range") }
                     return value
                 }
-                guard let delta = PythonTimeDelta(days: fields.first ?? 0, seconds: fields.count > 1 ? fields[1] : 0,
-                                                  microseconds: fields.count > 2 ? fields[2] : 0)
+                guard
+                    let delta = PythonTimeDelta(
+                        days: fields.first ?? 0, seconds: fields.count > 1 ? fields[1] : 0,
+                        microseconds: fields.count > 2 ? fields[2] : 0)
                 else { throw bad("out of range") }
                 return .value(.timedelta(delta))
             case .timezone:
@@ -122,8 +124,10 @@ internal enum PickleAllowlist {
                 return .timezone(offset)
             case .date:
                 if arguments.count == 1, let state = Self.state(arguments[0]) {
-                    guard state.count == 4, let date = PythonDate(year: Int(state[0]) << 8 | Int(state[1]),
-                                                                  month: Int(state[2]), day: Int(state[3]))
+                    guard state.count == 4,
+                        let date = PythonDate(
+                            year: Int(state[0]) << 8 | Int(state[1]),
+                            month: Int(state[2]), day: Int(state[3]))
                     else { throw bad("bad date state") }
                     return .value(.date(date))
                 }
@@ -134,9 +138,10 @@ internal enum PickleAllowlist {
                 if (1...2).contains(arguments.count), let state = Self.state(arguments[0]) {
                     let offset = try tzinfo(arguments.count == 2 ? arguments[1] : nil)
                     guard state.count == 6,
-                          let time = PythonTime(hour: Int(state[0] & 0x7F), minute: Int(state[1]), second: Int(state[2]),
-                                                microsecond: Int(state[3]) << 16 | Int(state[4]) << 8 | Int(state[5]),
-                                                utcOffset: offset)
+                        let time = PythonTime(
+                            hour: Int(state[0] & 0x7F), minute: Int(state[1]), second: Int(state[2]),
+                            microsecond: Int(state[3]) << 16 | Int(state[4]) << 8 | Int(state[5]),
+                            utcOffset: offset)
                     else { throw bad("bad time state") }
                     return .value(.time(time))
                 }
@@ -149,7 +154,7 @@ internal enum PickleAllowlist {
                 if (1...2).contains(arguments.count), let state = Self.state(arguments[0]) {
                     let offset = try tzinfo(arguments.count == 2 ? arguments[1] : nil)
                     guard state.count == 10,
-                          let value = PythonDateTime(
+                        let value = PythonDateTime(
                             year: Int(state[0]) << 8 | Int(state[1]), month: Int(state[2] & 0x7F), day: Int(state[3]),
                             hour: Int(state[4]), minute: Int(state[5]), second: Int(state[6]),
                             microsecond: Int(state[7]) << 16 | Int(state[8]) << 8 | Int(state[9]), utcOffset: offset)
@@ -158,8 +163,10 @@ internal enum PickleAllowlist {
                 }
                 let (fields, offset) = try fieldsAndTZInfo(count: 3...7)
                 let f = fields + Array(repeating: 0, count: 7 - fields.count)
-                guard let value = PythonDateTime(year: f[0], month: f[1], day: f[2], hour: f[3], minute: f[4],
-                                                 second: f[5], microsecond: f[6], utcOffset: offset)
+                guard
+                    let value = PythonDateTime(
+                        year: f[0], month: f[1], day: f[2], hour: f[3], minute: f[4],
+                        second: f[5], microsecond: f[6], utcOffset: offset)
                 else { throw bad("out of range") }
                 return .value(.datetime(value))
             case .object:

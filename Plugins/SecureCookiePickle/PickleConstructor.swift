@@ -48,8 +48,10 @@ public struct PickleConstructor: Sendable {
         ///   - state: The `BUILD` state.
         ///   - listItems: Appended items.
         ///   - dictItems: Keys and values set, alternating.
-        public init(name: String, how: How, arguments: [PythonValue] = [], keywordArguments: PythonDict = [:],
-                    state: PythonValue? = nil, listItems: [PythonValue] = [], dictItems: [PythonValue] = []) {
+        public init(
+            name: String, how: How, arguments: [PythonValue] = [], keywordArguments: PythonDict = [:],
+            state: PythonValue? = nil, listItems: [PythonValue] = [], dictItems: [PythonValue] = []
+        ) {
             self.name = name
             self.how = how
             self.arguments = arguments

@@ -46,8 +46,9 @@ internal struct PickleInspector {
             return .json("{\"$global\": " + TaggedJSON.encode(.str(global.name)) + "}")
         case .timezone(let offset):
             try count(2)
-            return .json("{\"$object\": {\"class\": \"datetime.timezone\", \"how\": \"reduce\", \"args\": ["
-                + TaggedJSON.encode(.timedelta(offset)) + "]}}")
+            return .json(
+                "{\"$object\": {\"class\": \"datetime.timezone\", \"how\": \"reduce\", \"args\": ["
+                    + TaggedJSON.encode(.timedelta(offset)) + "]}}")
         case .node(let node):
             return try render(node)
         }
@@ -99,7 +100,8 @@ internal struct PickleInspector {
                 fields.append("\"args\": [" + (try parts.arguments.map { try render($0).text }).joined(separator: ", ") + "]")
             }
             if let keywords = parts.keywordArguments {
-                if case .node(let dict) = keywords, dict.kind == .dict, dict.items.isEmpty {} else {
+                if case .node(let dict) = keywords, dict.kind == .dict, dict.items.isEmpty {
+                } else {
                     fields.append("\"kwargs\": " + (try render(keywords).text))
                 }
             }
@@ -111,8 +113,9 @@ internal struct PickleInspector {
                 var pairs: [String] = []
                 var index = 0
                 while index + 1 < parts.dictItems.count {
-                    pairs.append("[" + (try render(parts.dictItems[index]).text) + ", "
-                        + (try render(parts.dictItems[index + 1]).text) + "]")
+                    pairs.append(
+                        "[" + (try render(parts.dictItems[index]).text) + ", "
+                            + (try render(parts.dictItems[index + 1]).text) + "]")
                     index += 2
                 }
                 fields.append("\"dictitems\": [" + pairs.joined(separator: ", ") + "]")

@@ -38,8 +38,9 @@ public struct PicklePython2Strings: Sendable, Hashable, CustomStringConvertible 
     /// The option named as Python's `encoding` argument names it (case-insensitive; `latin-1`,
     /// `iso-8859-1`, `utf8`, `us-ascii` are accepted too).
     ///
+    /// Fails (is `nil`) for an encoding the codec does not offer.
+    ///
     /// - Parameter name: The encoding's name.
-    /// - Returns: The option, or `nil` for an encoding the codec does not offer.
     public init?(named name: String) {
         switch name.lowercased().replacingOccurrences(of: "_", with: "-") {
         case "ascii", "us-ascii": self = .ascii

@@ -15,6 +15,8 @@ extension PickleReader {
     ///
     /// - Parameter op: The opcode just read.
     /// - Returns: The scalar, or `nil` when `op` is not a scalar opcode (nothing is consumed).
+    /// - Throws: ``SecureCookieError``: `undecodable` for a truncated or malformed argument,
+    ///   `limit-exceeded` for an integer of more than 4300 digits.
     @inline(__always) mutating func scalar(_ op: UInt8) throws -> PickleScalar? {
         switch op {
         case PickleOpcode.none: return .value(.none)

@@ -32,8 +32,10 @@ public struct PickleSerializationMethod: InspectableSerializationMethod {
     ///   - protocolVersion: The protocol ``dumps(_:)`` writes, 0-5 (default 4).
     ///   - python2Strings: How Python 2 `str` values are read (default ASCII, an error for other bytes).
     ///   - constructors: Application constructors by `module.name`.
-    public init(protocolVersion: Int = 4, python2Strings: PicklePython2Strings = .ascii,
-                constructors: [String: PickleConstructor] = [:]) {
+    public init(
+        protocolVersion: Int = 4, python2Strings: PicklePython2Strings = .ascii,
+        constructors: [String: PickleConstructor] = [:]
+    ) {
         self.protocolVersion = protocolVersion
         self.python2Strings = python2Strings
         self.constructors = constructors
@@ -125,8 +127,10 @@ extension SerializationMethod where Self == PickleSerializationMethod {
     ///   - python2Strings: How Python 2 `str` values are read.
     ///   - constructors: Application constructors by `module.name`.
     /// - Returns: The codec.
-    public static func pickle(protocol protocolVersion: Int = 4, python2Strings: PicklePython2Strings = .ascii,
-                              constructors: [String: PickleConstructor] = [:]) -> PickleSerializationMethod {
+    public static func pickle(
+        protocol protocolVersion: Int = 4, python2Strings: PicklePython2Strings = .ascii,
+        constructors: [String: PickleConstructor] = [:]
+    ) -> PickleSerializationMethod {
         PickleSerializationMethod(protocolVersion: protocolVersion, python2Strings: python2Strings, constructors: constructors)
     }
 }

@@ -41,7 +41,8 @@ internal enum PickleText {
         let allowed = text.allSatisfy { byte in
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."),
-                 UInt8(ascii: "e"), UInt8(ascii: "E"): return true
+                UInt8(ascii: "e"), UInt8(ascii: "E"):
+                return true
             default: return false
             }
         }
@@ -58,7 +59,7 @@ internal enum PickleText {
     /// The argument of `STRING`: a quoted Python 2 string literal, unescaped as `codecs.escape_decode`.
     static func quotedString(_ text: UnsafeBufferPointer<UInt8>, reader: PickleReader) throws -> [UInt8] {
         guard text.count >= 2, let first = text.first, first == text[text.count - 1],
-              first == UInt8(ascii: "'") || first == UInt8(ascii: "\"")
+            first == UInt8(ascii: "'") || first == UInt8(ascii: "\"")
         else { throw reader.error("the STRING opcode argument must be quoted") }
         let body = UnsafeBufferPointer(rebasing: text[1..<(text.count - 1)])
         var result: [UInt8] = []
@@ -142,7 +143,9 @@ internal enum PickleText {
             }
             guard let scalar = Unicode.Scalar(code) else {
                 if code > 0x10FFFF { throw reader.error("\\Uxxxxxxxx out of range in a UNICODE argument") }
-                throw reader.error("the UNICODE argument holds the lone surrogate U+\(String(code, radix: 16, uppercase: true)), which a Swift string cannot hold")
+                throw reader.error(
+                    "the UNICODE argument holds the lone surrogate U+\(String(code, radix: 16, uppercase: true)), which a Swift string cannot hold"
+                )
             }
             scalars.append(scalar)
         }

@@ -81,6 +81,7 @@ extension Pickler.Session {
     /// - Parameters:
     ///   - count: The number of items.
     ///   - items: Saves the items.
+    /// - Throws: What `items` throws.
     mutating func saveTuple(count: Int, items: (inout Pickler.Session) throws -> Void) throws {
         boundary()
         try writeTuple(count: count, items: items)
@@ -123,7 +124,8 @@ extension Pickler.Session {
         }
         memoPut()
         guard !dict.isEmpty else { return }
-        let keyOffset = PythonDict.Entry.keyOffset, valueOffset = PythonDict.Entry.valueOffset
+        let keyOffset = PythonDict.Entry.keyOffset
+        let valueOffset = PythonDict.Entry.valueOffset
         func key(_ index: Int, _ first: UnsafePointer<PythonDict.Entry>) -> UnsafePointer<PythonValue> {
             (UnsafeRawPointer(first + index) + keyOffset).assumingMemoryBound(to: PythonValue.self)
         }

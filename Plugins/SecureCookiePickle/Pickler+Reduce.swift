@@ -35,6 +35,7 @@ extension Pickler.Session {
     ///   - argumentCount: The number of arguments.
     ///   - arguments: Saves the arguments.
     /// - Returns: The memo index of the object built.
+    /// - Throws: What `arguments` throws.
     @discardableResult
     mutating func saveReduce(
         _ callable: Pickler.Global, argumentCount: Int, arguments: (inout Pickler.Session) throws -> Void
@@ -60,10 +61,11 @@ extension Pickler.Session {
     mutating func writeByteArray(_ bytes: [UInt8]) throws {
         if proto >= 5 {
             bytes.withUnsafeBufferPointer { data in
-                writeHeaderAndData(header: { session in
-                    session.write(Op.byteArray8)
-                    session.writeLittleEndian(UInt64(data.count), byteCount: 8)
-                }, data: data)
+                writeHeaderAndData(
+                    header: { session in
+                        session.write(Op.byteArray8)
+                        session.writeLittleEndian(UInt64(data.count), byteCount: 8)
+                    }, data: data)
             }
             memoPut()
         } else if bytes.isEmpty {
@@ -115,7 +117,8 @@ extension Pickler.Session {
     /// (the date's 4, then the time's 6).
     mutating func writeDateTime(_ datetime: PythonDateTime) throws {
         let date = datetime.date
-        let state = [UInt8(date.year >> 8), UInt8(date.year & 0xFF), UInt8(date.month), UInt8(date.day)]
+        let state =
+            [UInt8(date.year >> 8), UInt8(date.year & 0xFF), UInt8(date.month), UInt8(date.day)]
             + Self.timeState(datetime.time)
         try saveReduce(.datetime, argumentCount: datetime.utcOffset == nil ? 1 : 2) { session in
             try session.saveBytes(state, shared: nil)
@@ -124,8 +127,10 @@ extension Pickler.Session {
     }
 
     private static func timeState(_ time: PythonTime) -> [UInt8] {
-        [UInt8(time.hour), UInt8(time.minute), UInt8(time.second),
-         UInt8(time.microsecond >> 16), UInt8((time.microsecond >> 8) & 0xFF), UInt8(time.microsecond & 0xFF)]
+        [
+            UInt8(time.hour), UInt8(time.minute), UInt8(time.second),
+            UInt8(time.microsecond >> 16), UInt8((time.microsecond >> 8) & 0xFF), UInt8(time.microsecond & 0xFF),
+        ]
     }
 
     /// `save` of a `datetime.timezone` with a fixed offset and no name: `timezone(timedelta)`;

@@ -14,23 +14,57 @@ extension Pickler.Session {
             if proto < 4 && proto >= 1 && text.utf8.count > 0xFFFF_FFFF { throw Self.tooLarge("str", proto) }
             saveStringValue(text)
         case .bytes(let bytes): try saveBytes(bytes, shared: Self.singletonKey(bytes))
-        case .none: boundary(); write(Op.none)
-        case .bool(let flag): boundary(); writeBool(flag)
-        case .int(let integer): boundary(); writeInt(integer)
-        case .bigInt(let integer): boundary(); try writeBigInt(integer)
-        case .float(let double): boundary(); writeFloat(double)
-        case .complex(let real, let imaginary): boundary(); try writeComplex(real, imaginary)
-        case .bytearray(let bytes): boundary(); try writeByteArray(bytes)
-        case .list(let items): boundary(); try nested { try $0.writeList(items) }
-        case .tuple(let items): boundary(); try nested { try $0.writeTuple(items) }
-        case .dict(let dict): boundary(); try nested { try $0.writeDict(dict) }
-        case .set(let set): boundary(); try nested { try $0.writeSet(set) }
-        case .frozenset(let set): boundary(); try nested { try $0.writeFrozenSet(set) }
-        case .datetime(let datetime): boundary(); try writeDateTime(datetime)
-        case .date(let date): boundary(); try writeDate(date)
-        case .time(let time): boundary(); try writeTime(time)
-        case .timedelta(let delta): boundary(); try writeTimeDelta(delta)
-        case .decimal(let decimal): boundary(); try writeDecimal(decimal)
+        case .none:
+            boundary()
+            write(Op.none)
+        case .bool(let flag):
+            boundary()
+            writeBool(flag)
+        case .int(let integer):
+            boundary()
+            writeInt(integer)
+        case .bigInt(let integer):
+            boundary()
+            try writeBigInt(integer)
+        case .float(let double):
+            boundary()
+            writeFloat(double)
+        case .complex(let real, let imaginary):
+            boundary()
+            try writeComplex(real, imaginary)
+        case .bytearray(let bytes):
+            boundary()
+            try writeByteArray(bytes)
+        case .list(let items):
+            boundary()
+            try nested { try $0.writeList(items) }
+        case .tuple(let items):
+            boundary()
+            try nested { try $0.writeTuple(items) }
+        case .dict(let dict):
+            boundary()
+            try nested { try $0.writeDict(dict) }
+        case .set(let set):
+            boundary()
+            try nested { try $0.writeSet(set) }
+        case .frozenset(let set):
+            boundary()
+            try nested { try $0.writeFrozenSet(set) }
+        case .datetime(let datetime):
+            boundary()
+            try writeDateTime(datetime)
+        case .date(let date):
+            boundary()
+            try writeDate(date)
+        case .time(let time):
+            boundary()
+            try writeTime(time)
+        case .timedelta(let delta):
+            boundary()
+            try writeTimeDelta(delta)
+        case .decimal(let decimal):
+            boundary()
+            try writeDecimal(decimal)
         }
     }
 
@@ -42,6 +76,7 @@ extension Pickler.Session {
     /// The singleton CPython uses for a string, if any: the empty string and one-character Latin-1 strings.
     ///
     /// - Parameter utf8: The string's UTF-8.
+    /// - Returns: The singleton's key, or `nil` for a string CPython does not share.
     static func singletonKey(utf8: UnsafeBufferPointer<UInt8>) -> Pickler.SharedObject? {
         // By length: a Latin-1 character takes one byte (ASCII) or two (C2 or C3, then one more).
         switch utf8.count {
@@ -188,7 +223,7 @@ extension Pickler.Session {
     ///
     /// - Parameters:
     ///   - text: The string.
-    ///   - shared: The singleton it is in CPython, or `nil` for a fresh object.
+    ///   - key: The singleton it is in CPython, or `nil` for a fresh object.
     mutating func saveString(_ text: String, shared key: Pickler.SharedObject?) {
         boundary()
         if fetchShared(key) { return }
@@ -211,18 +246,20 @@ extension Pickler.Session {
 
     /// `write_unicode_binary`: `SHORT_BINUNICODE`, `BINUNICODE` or `BINUNICODE8`, then the UTF-8.
     private mutating func writeUnicodeHeaderAndData(_ utf8: UnsafeBufferPointer<UInt8>) {
-        let proto = proto, count = utf8.count
-        writeHeaderAndData(header: { session in
-            if count <= 0xFF && proto >= 4 {
-                session.write(Op.shortBinUnicode, UInt8(count))
-            } else if count <= 0xFFFF_FFFF || proto < 4 {
-                session.write(Op.binUnicode)
-                session.writeLittleEndian(UInt64(count), byteCount: 4)
-            } else {
-                session.write(Op.binUnicode8)
-                session.writeLittleEndian(UInt64(count), byteCount: 8)
-            }
-        }, data: utf8)
+        let proto = proto
+        let count = utf8.count
+        writeHeaderAndData(
+            header: { session in
+                if count <= 0xFF && proto >= 4 {
+                    session.write(Op.shortBinUnicode, UInt8(count))
+                } else if count <= 0xFFFF_FFFF || proto < 4 {
+                    session.write(Op.binUnicode)
+                    session.writeLittleEndian(UInt64(count), byteCount: 4)
+                } else {
+                    session.write(Op.binUnicode8)
+                    session.writeLittleEndian(UInt64(count), byteCount: 8)
+                }
+            }, data: utf8)
     }
 
     /// One code point as the C pickler's `raw_unicode_escape` writes it for protocol 0: `\Uxxxxxxxx`
@@ -288,7 +325,9 @@ extension Pickler.Session {
     ///
     /// - Parameters:
     ///   - bytes: The bytes.
-    ///   - shared: The singleton it is in CPython, or `nil` for a fresh object.
+    ///   - key: The singleton it is in CPython, or `nil` for a fresh object.
+    /// - Throws: ``SecureCookieError`` of kind `unrepresentable` for bytes over 4 GiB (or, below
+    ///   protocol 3, whose Latin-1 text is over 4 GiB) below protocol 4.
     mutating func saveBytes(_ bytes: [UInt8], shared key: Pickler.SharedObject?) throws {
         boundary()
         if fetchShared(key) { return }
@@ -298,17 +337,18 @@ extension Pickler.Session {
             if proto < 4 && count > 0xFFFF_FFFF { throw Self.tooLarge("bytes", proto) }
             let proto = proto
             bytes.withUnsafeBufferPointer { data in
-                writeHeaderAndData(header: { session in
-                    if count <= 0xFF {
-                        session.write(Op.shortBinBytes, UInt8(count))
-                    } else if count <= 0xFFFF_FFFF || proto < 4 {
-                        session.write(Op.binBytes)
-                        session.writeLittleEndian(UInt64(count), byteCount: 4)
-                    } else {
-                        session.write(Op.binBytes8)
-                        session.writeLittleEndian(UInt64(count), byteCount: 8)
-                    }
-                }, data: data)
+                writeHeaderAndData(
+                    header: { session in
+                        if count <= 0xFF {
+                            session.write(Op.shortBinBytes, UInt8(count))
+                        } else if count <= 0xFFFF_FFFF || proto < 4 {
+                            session.write(Op.binBytes)
+                            session.writeLittleEndian(UInt64(count), byteCount: 4)
+                        } else {
+                            session.write(Op.binBytes8)
+                            session.writeLittleEndian(UInt64(count), byteCount: 8)
+                        }
+                    }, data: data)
             }
             index = memoPut()
         } else if bytes.isEmpty {

@@ -24,13 +24,6 @@ internal struct Pickler {
     /// lists or dicts (its recursion limit of 1000 counts two calls per level).
     static let maximumDepth = 500
 
-    /// Creates a pickler for one protocol.
-    ///
-    /// - Parameter protocolVersion: The pickle protocol, 0 to 5.
-    init(protocolVersion: Int) {
-        self.protocolVersion = protocolVersion
-    }
-
     /// Pickles a value as `pickle.dumps(value, protocol=protocolVersion)` does in CPython 3.11.
     ///
     /// - Parameter value: The value.
@@ -119,7 +112,8 @@ extension Pickler {
 
         /// Its place in ``SharedMemo``.
         var slot: Int {
-            let globals = Global.allCases.count, modules = Module.allCases.count
+            let globals = Global.allCases.count
+            let modules = Module.allCases.count
             switch self {
             case .global(let global): return global.rawValue
             case .moduleName(let module): return globals + module.rawValue

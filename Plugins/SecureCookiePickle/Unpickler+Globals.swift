@@ -31,17 +31,22 @@ extension Unpickler {
         }
         switch global.role {
         case .registered(let constructor):
-            return .node(makeObject(PickleObjectParts(
-                name: global.name, how: how, constructor: constructor, arguments: arguments, keywordArguments: keywords)))
+            return .node(
+                makeObject(
+                    PickleObjectParts(
+                        name: global.name, how: how, constructor: constructor, arguments: arguments, keywordArguments: keywords)))
         case .inert:
-            return .node(makeObject(PickleObjectParts(
-                name: global.name, how: how, arguments: arguments, keywordArguments: keywords)))
+            return .node(
+                makeObject(
+                    PickleObjectParts(
+                        name: global.name, how: how, arguments: arguments, keywordArguments: keywords)))
         case .reconstructor:
             return try reconstruct(global, arguments, r)
         default:
             if let keywords, case .node(let node) = keywords, !node.items.isEmpty {
-                return try fallBack(global, how, arguments, keywords,
-                                    r.error("\(global.name) takes no keyword arguments in a pickle"))
+                return try fallBack(
+                    global, how, arguments, keywords,
+                    r.error("\(global.name) takes no keyword arguments in a pickle"))
             }
             do {
                 var builder = PickleAllowlist.Builder(global: global, how: how, arguments: arguments, reader: r)

@@ -65,10 +65,13 @@ internal struct Unpickler {
                 let a = try pop(r)
                 try push(makeTuple([a]), r)
             case PickleOpcode.tuple2:
-                let b = try pop(r), a = try pop(r)
+                let b = try pop(r)
+                let a = try pop(r)
                 try push(makeTuple([a, b]), r)
             case PickleOpcode.tuple3:
-                let c = try pop(r), b = try pop(r), a = try pop(r)
+                let c = try pop(r)
+                let b = try pop(r)
+                let a = try pop(r)
                 try push(makeTuple([a, b, c]), r)
             case PickleOpcode.emptyList: try push(.node(makeNode(.list)), r)
             case PickleOpcode.list: try push(.node(makeNode(.list, items: try popMark(r))), r)
@@ -85,7 +88,8 @@ internal struct Unpickler {
             case PickleOpcode.appends:
                 try extendFromMark(r, into: .list, objectDictItems: false)
             case PickleOpcode.setItem:
-                let value = try pop(r), key = try pop(r)
+                let value = try pop(r)
+                let key = try pop(r)
                 try setItems(try top(r), [key, value], r)
             case PickleOpcode.setItems:
                 guard let mark = marks.last, (stack.count - mark) % 2 == 0 else {
@@ -129,23 +133,28 @@ internal struct Unpickler {
                 let name = try PickleText.utf8(try r.line(), reader: r, what: "the global name")
                 try push(try lookUpGlobal(module: module, name: name, r), r)
             case PickleOpcode.stackGlobal:
-                let name = try pop(r), module = try pop(r)
+                let name = try pop(r)
+                let module = try pop(r)
                 guard case .value(.str(let nameText)) = name, case .value(.str(let moduleText)) = module else {
                     throw r.error("STACK_GLOBAL requires str")
                 }
                 try push(try lookUpGlobal(module: moduleText, name: nameText, r), r)
             case PickleOpcode.reduce:
-                let arguments = try pop(r), callee = try pop(r)
+                let arguments = try pop(r)
+                let callee = try pop(r)
                 guard let items = arguments.tupleItems else {
                     throw r.error("REDUCE argument must be a tuple, not \(arguments.typeName)")
                 }
                 try push(try call(callee, .reduce, items, keywords: nil, r), r)
             case PickleOpcode.newObj:
-                let arguments = try pop(r), callee = try pop(r)
+                let arguments = try pop(r)
+                let callee = try pop(r)
                 guard let items = arguments.tupleItems else { throw r.error("NEWOBJ expected an arg tuple") }
                 try push(try call(callee, .newObject, items, keywords: nil, r), r)
             case PickleOpcode.newObjEx:
-                let keywords = try pop(r), arguments = try pop(r), callee = try pop(r)
+                let keywords = try pop(r)
+                let arguments = try pop(r)
+                let callee = try pop(r)
                 guard let items = arguments.tupleItems else { throw r.error("NEWOBJ_EX args argument must be a tuple") }
                 guard case .node(let node) = keywords, node.kind == .dict else {
                     throw r.error("NEWOBJ_EX kwargs argument must be a dict, not \(keywords.typeName)")
@@ -265,7 +274,8 @@ internal struct Unpickler {
         // 0xFFFFFFFF, which a 64-bit CPython would try to grow a 4-billion-entry memo for).
         guard index <= Int(Int32.max) else {
             throw SecureCookieError.limitExceeded(
-                .memo, "memo index \(index) is past \(Int32.max) "
+                .memo,
+                "memo index \(index) is past \(Int32.max) "
                     + "(\(PickleOpcode.name(r.opcode)) at offset \(r.opcodeOffset))")
         }
         if index < memo.count {

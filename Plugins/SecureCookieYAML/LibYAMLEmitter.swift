@@ -30,13 +30,15 @@ internal final class LibYAMLEmitter {
         self.emitter = emitter
         self.trailingCapacity = trailingCapacity
         // The emitter is only used while this object lives, so an unretained reference is enough.
-        yaml_emitter_set_output(emitter, { data, buffer, size in
-            guard let data, let buffer else { return 0 }
-            let owner = Unmanaged<LibYAMLEmitter>.fromOpaque(data).takeUnretainedValue()
-            if owner.bytes.isEmpty { owner.bytes.reserveCapacity(size + owner.trailingCapacity) }
-            owner.bytes.append(contentsOf: UnsafeBufferPointer(start: buffer, count: size))
-            return 1
-        }, Unmanaged.passUnretained(self).toOpaque())
+        yaml_emitter_set_output(
+            emitter,
+            { data, buffer, size in
+                guard let data, let buffer else { return 0 }
+                let owner = Unmanaged<LibYAMLEmitter>.fromOpaque(data).takeUnretainedValue()
+                if owner.bytes.isEmpty { owner.bytes.reserveCapacity(size + owner.trailingCapacity) }
+                owner.bytes.append(contentsOf: UnsafeBufferPointer(start: buffer, count: size))
+                return 1
+            }, Unmanaged.passUnretained(self).toOpaque())
         yaml_emitter_set_unicode(emitter, 0)
         yaml_emitter_set_width(emitter, 80)
         yaml_emitter_set_indent(emitter, 2)
@@ -77,6 +79,8 @@ internal final class LibYAMLEmitter {
     ///   - plainImplicit: Whether the tag may be left out when written plain.
     ///   - quotedImplicit: Whether the tag may be left out when written quoted.
     ///   - literal: Ask for the literal block style (`|`), as PyYAML does for binary.
+    /// - Throws: ``SecureCookieError`` (unrepresentable) for text longer than libyaml takes, or
+    ///   when libyaml cannot create or emit the event.
     func scalar(_ value: String, tag: String, plainImplicit: Bool, quotedImplicit: Bool, literal: Bool) throws {
         if let done = try value.utf8.withContiguousStorageIfAvailable({ text in
             try scalar(text, tag: tag, plainImplicit: plainImplicit, quotedImplicit: quotedImplicit, literal: literal)
@@ -88,8 +92,10 @@ internal final class LibYAMLEmitter {
         }
     }
 
-    private func scalar(_ text: UnsafeBufferPointer<UInt8>, tag: String, plainImplicit: Bool, quotedImplicit: Bool,
-                        literal: Bool) throws {
+    private func scalar(
+        _ text: UnsafeBufferPointer<UInt8>, tag: String, plainImplicit: Bool, quotedImplicit: Bool,
+        literal: Bool
+    ) throws {
         guard text.count <= Int(Int32.max) else { throw SecureCookieError.unrepresentable("a string too long for libyaml") }
         let style = literal ? YAML_LITERAL_SCALAR_STYLE : YAML_ANY_SCALAR_STYLE
         // libyaml copies the value; an empty one still needs a valid pointer.
@@ -98,8 +104,9 @@ internal final class LibYAMLEmitter {
             let valuePointer = text.baseAddress ?? emptyPointer
             if plainImplicit || quotedImplicit {
                 try emit {
-                    yaml_scalar_event_initialize(&$0, nil, nil, valuePointer, Int32(text.count), plainImplicit ? 1 : 0,
-                                                 quotedImplicit ? 1 : 0, style)
+                    yaml_scalar_event_initialize(
+                        &$0, nil, nil, valuePointer, Int32(text.count), plainImplicit ? 1 : 0,
+                        quotedImplicit ? 1 : 0, style)
                 }
             } else {
                 try tag.withCString { tagPointer in

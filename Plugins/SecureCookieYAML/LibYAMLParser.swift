@@ -91,9 +91,10 @@ internal final class LibYAMLParser {
             return (.alias(anchor: Self.string(event.data.alias.anchor) ?? ""), mark)
         case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar
-            let value = scalar.value.map {
-                String(decoding: UnsafeBufferPointer(start: $0, count: scalar.length), as: UTF8.self)
-            } ?? ""
+            let value =
+                scalar.value.map {
+                    String(decoding: UnsafeBufferPointer(start: $0, count: scalar.length), as: UTF8.self)
+                } ?? ""
             let style: YAMLScalarStyle
             switch scalar.style {
             case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
@@ -102,19 +103,28 @@ internal final class LibYAMLParser {
             case YAML_FOLDED_SCALAR_STYLE: style = .folded
             default: style = .plain
             }
-            return (.scalar(anchor: Self.string(scalar.anchor), tag: Self.string(scalar.tag), value: value,
-                            plainImplicit: scalar.plain_implicit != 0, quotedImplicit: scalar.quoted_implicit != 0,
-                            style: style), mark)
+            return (
+                .scalar(
+                    anchor: Self.string(scalar.anchor), tag: Self.string(scalar.tag), value: value,
+                    plainImplicit: scalar.plain_implicit != 0, quotedImplicit: scalar.quoted_implicit != 0,
+                    style: style), mark
+            )
         case YAML_SEQUENCE_START_EVENT:
             let start = event.data.sequence_start
-            return (.sequenceStart(anchor: Self.string(start.anchor), tag: Self.string(start.tag),
-                                   flow: start.style == YAML_FLOW_SEQUENCE_STYLE), mark)
+            return (
+                .sequenceStart(
+                    anchor: Self.string(start.anchor), tag: Self.string(start.tag),
+                    flow: start.style == YAML_FLOW_SEQUENCE_STYLE), mark
+            )
         case YAML_SEQUENCE_END_EVENT:
             return (.sequenceEnd, mark)
         case YAML_MAPPING_START_EVENT:
             let start = event.data.mapping_start
-            return (.mappingStart(anchor: Self.string(start.anchor), tag: Self.string(start.tag),
-                                  flow: start.style == YAML_FLOW_MAPPING_STYLE), mark)
+            return (
+                .mappingStart(
+                    anchor: Self.string(start.anchor), tag: Self.string(start.tag),
+                    flow: start.style == YAML_FLOW_MAPPING_STYLE), mark
+            )
         case YAML_MAPPING_END_EVENT:
             return (.mappingEnd, mark)
         default:
@@ -143,8 +153,9 @@ internal final class LibYAMLParser {
             let mark = YAMLMark(line: Int(state.problem_mark.line) + 1, column: Int(state.problem_mark.column) + 1)
             text = "\(problem) at \(mark)"
             if let context = state.context.map({ String(cString: $0) }) {
-                let contextMark = YAMLMark(line: Int(state.context_mark.line) + 1,
-                                           column: Int(state.context_mark.column) + 1)
+                let contextMark = YAMLMark(
+                    line: Int(state.context_mark.line) + 1,
+                    column: Int(state.context_mark.column) + 1)
                 text += " (\(context) at \(contextMark))"
             }
         }

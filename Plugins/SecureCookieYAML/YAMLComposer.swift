@@ -49,8 +49,9 @@ internal struct YAMLComposer {
         case .streamEnd:
             return root
         case .documentStart:
-            throw SecureCookieError.refused("multi-document stream",
-                                            "expected a single document in the stream, found another at \(mark)")
+            throw SecureCookieError.refused(
+                "multi-document stream",
+                "expected a single document in the stream, found another at \(mark)")
         default:
             throw SecureCookieError.undecodable("YAML: expected the end of the stream at \(mark)")
         }

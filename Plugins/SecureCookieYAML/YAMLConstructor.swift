@@ -55,17 +55,19 @@ internal struct YAMLConstructor {
             return .set(PythonSet(try mapping(node).orderedKeys))
         case YAMLTag.omap, YAMLTag.pairs:
             guard case .sequence(let items) = node.content else { throw expected("a sequence", node) }
-            return .list(try items.map { item in
-                guard case .mapping(let pairs) = item.content else { throw expected("a mapping of length 1", item) }
-                guard pairs.count == 1 else {
-                    throw error(item, "expected a single mapping item, but found \(pairs.count) items")
-                }
-                let key = try construct(pairs[0].key)
-                return .tuple([key, try construct(pairs[0].value)])
-            })
+            return .list(
+                try items.map { item in
+                    guard case .mapping(let pairs) = item.content else { throw expected("a mapping of length 1", item) }
+                    guard pairs.count == 1 else {
+                        throw error(item, "expected a single mapping item, but found \(pairs.count) items")
+                    }
+                    let key = try construct(pairs[0].key)
+                    return .tuple([key, try construct(pairs[0].value)])
+                })
         default:
-            throw SecureCookieError.refused("tag \(YAMLTag.display(node.tag))",
-                                            "could not determine a constructor for the tag at \(node.mark)")
+            throw SecureCookieError.refused(
+                "tag \(YAMLTag.display(node.tag))",
+                "could not determine a constructor for the tag at \(node.mark)")
         }
     }
 
@@ -214,9 +216,12 @@ internal struct YAMLConstructor {
             let seconds = (zone.hour * 60 + zone.minute) * 60
             offset = PythonTimeDelta(days: 0, seconds: zone.sign == "-" ? -seconds : seconds)
         }
-        guard let datetime = PythonDateTime(year: fields.year, month: fields.month, day: fields.day, hour: time.hour,
-                                            minute: time.minute, second: time.second, microsecond: microsecond,
-                                            utcOffset: offset) else {
+        guard
+            let datetime = PythonDateTime(
+                year: fields.year, month: fields.month, day: fields.day, hour: time.hour,
+                minute: time.minute, second: time.second, microsecond: microsecond,
+                utcOffset: offset)
+        else {
             throw error(node, "a date, time or UTC offset out of range")
         }
         return .datetime(datetime)

@@ -93,7 +93,8 @@ internal struct YAMLFastLoader {
         case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar
             guard scalar.anchor == nil, scalar.tag == nil, scalar.length <= limits.maximumValueBytes,
-                  countNode() else { return .giveUp }
+                countNode()
+            else { return .giveUp }
             let bytes = UnsafeBufferPointer(start: scalar.value, count: scalar.value == nil ? 0 : scalar.length)
             // (A plain scalar never ends with a line break; Python's `$` before one is left to the full path.)
             if scalar.plain_implicit != 0 && bytes.last == 0x0A { return .giveUp }
@@ -183,8 +184,9 @@ internal struct YAMLFastLoader {
         case .timestamp:
             break
         }
-        let node = YAMLNode(tag: kind.tag, content: .scalar(String(decoding: bytes, as: UTF8.self)),
-                            mark: YAMLMark(line: 0, column: 0))
+        let node = YAMLNode(
+            tag: kind.tag, content: .scalar(String(decoding: bytes, as: UTF8.self)),
+            mark: YAMLMark(line: 0, column: 0))
         return try? YAMLConstructor().construct(node)
     }
 

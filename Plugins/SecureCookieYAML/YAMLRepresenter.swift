@@ -52,11 +52,16 @@ internal struct YAMLRepresenter {
     }
 
     /// - Parameters:
+    ///   - text: The scalar's text.
+    ///   - tag: The full tag.
     ///   - implicit: The implicit tag that is `tag` (`nil` for `!!binary`, which no plain text resolves to).
+    ///   - literal: Ask for the literal block style (`|`), as PyYAML does for binary.
+    /// - Throws: ``SecureCookieError`` (unrepresentable) when libyaml refuses the scalar.
     private func scalar(_ text: String, _ tag: String, _ implicit: YAMLImplicitTag?, literal: Bool = false) throws {
-        try emitter.scalar(text, tag: tag,
-                           plainImplicit: implicit != nil && YAMLResolver.implicitTag(of: text) == implicit,
-                           quotedImplicit: implicit == .str, literal: literal)
+        try emitter.scalar(
+            text, tag: tag,
+            plainImplicit: implicit != nil && YAMLResolver.implicitTag(of: text) == implicit,
+            quotedImplicit: implicit == .str, literal: literal)
     }
 
     /// Sorts pairs whose keys are all `str` as `sorted()` does, in place; `false` (pairs untouched)
@@ -184,7 +189,10 @@ internal enum PythonOrdering {
         }
     }
 
-    private enum Number { case integer(PythonBigInt), real(Double) }
+    private enum Number {
+        case integer(PythonBigInt)
+        case real(Double)
+    }
 
     private static func number(_ value: PythonValue) -> Number? {
         switch value {

@@ -75,7 +75,10 @@ internal enum YAMLResolver {
         // Python's `$` also matches before a final newline; the resolvers are still chosen by
         // the first character of the whole value, so "\n" alone stays a string.
         if bytes.count > 1, bytes[bytes.count - 1] == 0x0A,
-           let tag = resolve(UnsafeBufferPointer(rebasing: bytes[0..<(bytes.count - 1)])) { return tag }
+            let tag = resolve(UnsafeBufferPointer(rebasing: bytes[0..<(bytes.count - 1)]))
+        {
+            return tag
+        }
         return .str
     }
 
@@ -85,7 +88,7 @@ internal enum YAMLResolver {
         guard let first = s.first else { return .null }
         switch first {
         case UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"),
-             UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "o"), UInt8(ascii: "O"):
+            UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "o"), UInt8(ascii: "O"):
             if isBool(s) { return .bool }
             if (first == UInt8(ascii: "n") || first == UInt8(ascii: "N")) && isNull(s) { return .null }
             return nil
@@ -122,8 +125,10 @@ internal enum YAMLResolver {
     }
 
     /// Whether the bytes are one spelling of a word: all lowercase, capitalised, or all uppercase.
-    private static func matchesCased(_ s: Bytes, _ lower: StaticString, _ capitalised: StaticString,
-                                     _ upper: StaticString) -> Bool {
+    private static func matchesCased(
+        _ s: Bytes, _ lower: StaticString, _ capitalised: StaticString,
+        _ upper: StaticString
+    ) -> Bool {
         guard lower.utf8CodeUnitCount == s.count else { return false }
         return matches(s, lower) || matches(s, capitalised) || matches(s, upper)
     }
@@ -150,12 +155,18 @@ internal enum YAMLResolver {
         var peek: UInt8? { i < s.count ? s[i] : nil }
 
         mutating func take(_ c: Unicode.Scalar) -> Bool {
-            if i < s.count && s[i] == UInt8(ascii: c) { i += 1; return true }
+            if i < s.count && s[i] == UInt8(ascii: c) {
+                i += 1
+                return true
+            }
             return false
         }
 
         mutating func take(where test: (UInt8) -> Bool) -> Bool {
-            if i < s.count && test(s[i]) { i += 1; return true }
+            if i < s.count && test(s[i]) {
+                i += 1
+                return true
+            }
             return false
         }
 
@@ -185,7 +196,8 @@ internal enum YAMLResolver {
             probe.i += 1
             // [0-5]?[0-9]: try two digits first (greedy), as the regex backtracks to one.
             if let a = probe.peek, a >= UInt8(ascii: "0") && a <= UInt8(ascii: "5"), probe.i + 1 < probe.s.count,
-               isDigit(probe.s[probe.i + 1]) {
+                isDigit(probe.s[probe.i + 1])
+            {
                 probe.i += 2
             } else if probe.take(where: isDigit) {
             } else {
@@ -248,8 +260,9 @@ internal enum YAMLResolver {
         do {
             var c = start
             if c.take("0"), c.take("b"),
-               c.takeAll(where: { $0 == UInt8(ascii: "0") || $0 == UInt8(ascii: "1") || $0 == UInt8(ascii: "_") }) > 0,
-               c.atEnd {
+                c.takeAll(where: { $0 == UInt8(ascii: "0") || $0 == UInt8(ascii: "1") || $0 == UInt8(ascii: "_") }) > 0,
+                c.atEnd
+            {
                 return true
             }
         }
@@ -257,8 +270,11 @@ internal enum YAMLResolver {
         do {
             var c = start
             if c.take("0"),
-               c.takeAll(where: { ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "7")) || $0 == UInt8(ascii: "_") }) > 0,
-               c.atEnd { return true }
+                c.takeAll(where: { ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "7")) || $0 == UInt8(ascii: "_") }) > 0,
+                c.atEnd
+            {
+                return true
+            }
         }
         // (?:0|[1-9][0-9_]*)
         do {
@@ -274,11 +290,14 @@ internal enum YAMLResolver {
         do {
             var c = start
             if c.take("0"), c.take("x"),
-               c.takeAll(where: {
-                   isDigit($0) || ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "f"))
-                       || ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "F")) || $0 == UInt8(ascii: "_")
-               }) > 0,
-               c.atEnd { return true }
+                c.takeAll(where: {
+                    isDigit($0) || ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "f"))
+                        || ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "F")) || $0 == UInt8(ascii: "_")
+                }) > 0,
+                c.atEnd
+            {
+                return true
+            }
         }
         // [1-9][0-9_]*(?::[0-5]?[0-9])+
         do {

@@ -55,7 +55,8 @@ internal enum YAMLScalarText {
     private static func stripped(_ text: Substring) -> Substring {
         let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { !isPythonSpace($0) }),
-              let last = scalars.lastIndex(where: { !isPythonSpace($0) }) else { return "" }
+            let last = scalars.lastIndex(where: { !isPythonSpace($0) })
+        else { return "" }
         return Substring(scalars[first...last])
     }
 
@@ -201,8 +202,9 @@ internal enum YAMLScalarText {
             }
         }
         if quadPosition == 1 {
-            return .failure(.undecodable(
-                "!!binary: invalid base64: number of data characters (\(dataCharacters)) cannot be 1 more than a multiple of 4"))
+            return .failure(
+                .undecodable(
+                    "!!binary: invalid base64: number of data characters (\(dataCharacters)) cannot be 1 more than a multiple of 4"))
         }
         if quadPosition != 0 { return .failure(.undecodable("!!binary: invalid base64: incorrect padding")) }
         return .success(output)
@@ -241,7 +243,8 @@ internal enum YAMLScalarText {
         }
         var fields = TimestampFields()
         guard let year = number(min: 4, max: 4), take("-"), let month = number(min: 1, max: 2), take("-"),
-              let day = number(min: 1, max: 2) else { return nil }
+            let day = number(min: 1, max: 2)
+        else { return nil }
         fields.year = year
         fields.month = month
         fields.day = day
@@ -252,7 +255,8 @@ internal enum YAMLScalarText {
             guard spaces > 0 else { return nil }
         }
         guard let hour = number(min: 1, max: 2), take(":"), let minute = number(min: 2, max: 2), take(":"),
-              let second = number(min: 2, max: 2) else { return nil }
+            let second = number(min: 2, max: 2)
+        else { return nil }
         var fraction: Substring?
         if take(".") {
             let start = i

@@ -35,8 +35,9 @@ public struct HashMethod: Sendable, Hashable, CustomStringConvertible {
 
     /// The hash method of a name.
     ///
+    /// Fails (is `nil`) for any other name.
+    ///
     /// - Parameter name: `md5`, `sha1`, `sha256`, `sha384` or `sha512`.
-    /// - Returns: `nil` for any other name.
     public init?(named name: String) {
         guard let method = HashMethod.all.first(where: { $0.name == name }) else { return nil }
         self = method

@@ -35,8 +35,9 @@ public struct PythonBigInt: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// Creates an integer from decimal text: an optional sign, then digits (underscores not allowed).
     ///
+    /// Fails (is `nil`) when the text is not a decimal integer or is too long.
+    ///
     /// - Parameter text: The text, at most ``maximumDecimalDigits`` digits.
-    /// - Returns: `nil` when the text is not a decimal integer or is too long.
     public init?<S: StringProtocol>(decimal text: S) {
         var utf8 = Substring(text).utf8[...]
         var negative = false
@@ -102,8 +103,9 @@ public struct PythonBigInt: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// Creates the integer equal to an integral, finite double.
     ///
+    /// Fails (is `nil`) when the double is not finite or has a fraction.
+    ///
     /// - Parameter double: The double.
-    /// - Returns: `nil` when the double is not finite or has a fraction.
     public init?(exactly double: Double) {
         guard double.isFinite, double.rounded(.towardZero) == double else { return nil }
         if let small = Int64(exactly: double) {

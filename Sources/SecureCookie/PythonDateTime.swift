@@ -14,15 +14,17 @@ public struct PythonTimeDelta: Sendable, Hashable, Comparable {
 
     /// Creates a normalised timedelta from fields of any sign.
     ///
+    /// Fails (is `nil`) when the result is outside Python's range or the fields overflow.
+    ///
     /// - Parameters:
     ///   - days: Days.
     ///   - seconds: Seconds.
     ///   - microseconds: Microseconds.
-    /// - Returns: `nil` when the result is outside Python's range or the fields overflow.
     public init?(days: Int, seconds: Int = 0, microseconds: Int = 0) {
         // `magnitude`, not `abs`: `abs(Int.min)` traps.
         guard days.magnitude <= UInt(Self.maximumDays * 2), seconds.magnitude <= UInt(Int32.max) * 86_400,
-              microseconds.magnitude <= UInt(Int32.max) * 1_000_000 else { return nil }
+            microseconds.magnitude <= UInt(Int32.max) * 1_000_000
+        else { return nil }
         var us = microseconds
         var s = seconds + us.floorDivide(1_000_000)
         us = us.floorModulo(1_000_000)
@@ -70,7 +72,8 @@ public struct PythonDate: Sendable, Hashable, Comparable {
     /// - Returns: `nil` for a date Python would refuse.
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
-              day >= 1, day <= PythonDate.daysIn(month: month, year: year) else { return nil }
+            day >= 1, day <= PythonDate.daysIn(month: month, year: year)
+        else { return nil }
         self.year = year
         self.month = month
         self.day = day
@@ -141,7 +144,8 @@ public struct PythonTime: Sendable, Hashable {
     /// - Returns: `nil` for a time Python would refuse.
     public init?(hour: Int, minute: Int = 0, second: Int = 0, microsecond: Int = 0, utcOffset: PythonTimeDelta? = nil) {
         guard (0...23).contains(hour), (0...59).contains(minute), (0...59).contains(second),
-              (0...999_999).contains(microsecond) else { return nil }
+            (0...999_999).contains(microsecond)
+        else { return nil }
         // Within ±24 hours means days is 0 or -1 once normalised; checked first so that
         // `totalMicroseconds` cannot overflow on a huge timedelta.
         if let utcOffset, !(-1...0).contains(utcOffset.days) || abs(utcOffset.totalMicroseconds) >= 86_400_000_000 {
@@ -173,10 +177,12 @@ public struct PythonDateTime: Sendable, Hashable {
     /// Creates a datetime, checking it as Python does.
     ///
     /// - Returns: `nil` for a datetime Python would refuse.
-    public init?(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0,
-                 microsecond: Int = 0, utcOffset: PythonTimeDelta? = nil) {
+    public init?(
+        year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0,
+        microsecond: Int = 0, utcOffset: PythonTimeDelta? = nil
+    ) {
         guard let date = PythonDate(year: year, month: month, day: day),
-              let time = PythonTime(hour: hour, minute: minute, second: second, microsecond: microsecond, utcOffset: utcOffset)
+            let time = PythonTime(hour: hour, minute: minute, second: second, microsecond: microsecond, utcOffset: utcOffset)
         else { return nil }
         self.date = date
         self.time = time
@@ -203,10 +209,11 @@ public struct PythonDateTime: Sendable, Hashable {
 
     /// Creates the datetime at a number of microseconds after the Unix epoch, shown at a given offset.
     ///
+    /// Fails (is `nil`) outside years 1...9999.
+    ///
     /// - Parameters:
     ///   - microseconds: Microseconds since 1970-01-01T00:00:00Z.
     ///   - utcOffset: The offset to show it at, or `nil` for a naive datetime in UTC.
-    /// - Returns: `nil` outside years 1...9999.
     public init?(microsecondsSinceUnixEpoch microseconds: Int, utcOffset: PythonTimeDelta? = nil) {
         if let utcOffset, !(-1...0).contains(utcOffset.days) { return nil }
         let (local, overflow) = microseconds.addingReportingOverflow(utcOffset?.totalMicroseconds ?? 0)
@@ -215,8 +222,9 @@ public struct PythonDateTime: Sendable, Hashable {
         let rest = local.floorModulo(86_400_000_000)
         guard let date = PythonDate(daysSinceUnixEpoch: days) else { return nil }
         let seconds = rest / 1_000_000
-        self.init(year: date.year, month: date.month, day: date.day, hour: seconds / 3600, minute: (seconds / 60) % 60,
-                  second: seconds % 60, microsecond: rest % 1_000_000, utcOffset: utcOffset)
+        self.init(
+            year: date.year, month: date.month, day: date.day, hour: seconds / 3600, minute: (seconds / 60) % 60,
+            second: seconds % 60, microsecond: rest % 1_000_000, utcOffset: utcOffset)
     }
 
     /// `YYYY-MM-DDTHH:MM:SS[.ffffff][+HH:MM]`, as `isoformat()` writes it.

@@ -24,8 +24,9 @@ public struct PythonDecimal: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses decimal text as `Decimal(str)` does (surrounding white space and underscores are not accepted).
     ///
+    /// Fails (is `nil`) for text Python's `Decimal` refuses.
+    ///
     /// - Parameter text: For example `1.10`, `-0`, `1E+2`, `Infinity`, `NaN`.
-    /// - Returns: `nil` for text Python's `Decimal` refuses.
     public init?(_ text: String) {
         guard text.utf8.count <= Self.maximumTextLength else { return nil }
         var rest = Substring(text)
@@ -59,7 +60,8 @@ public struct PythonDecimal: Sendable, Hashable, CustomStringConvertible {
         let integerPart = parts[0]
         let fractionPart = parts.count > 1 ? parts[1] : ""
         guard !(integerPart.isEmpty && fractionPart.isEmpty),
-              (integerPart + fractionPart).allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+            (integerPart + fractionPart).allSatisfy({ $0.isASCII && $0.isNumber })
+        else { return nil }
         let digits = String((integerPart + fractionPart).drop(while: { $0 == "0" }))
         form = .finite(coefficient: digits.isEmpty ? "0" : digits, exponent: exponent - fractionPart.count)
     }
@@ -108,7 +110,8 @@ public struct PythonDecimal: Sendable, Hashable, CustomStringConvertible {
 
     /// Equal when the numbers are equal, as Python compares decimals (`1.10 == 1.1`; NaN equals NaN here).
     public static func == (lhs: PythonDecimal, rhs: PythonDecimal) -> Bool {
-        let l = lhs.normalized, r = rhs.normalized
+        let l = lhs.normalized
+        let r = rhs.normalized
         switch (l.form, r.form) {
         case (.nan, .nan), (.signalingNaN, .signalingNaN): return true
         default: return l.negative == r.negative && l.form == r.form

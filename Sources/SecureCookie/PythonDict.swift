@@ -61,11 +61,13 @@ public struct PythonDict: Sendable, RandomAccessCollection, ExpressibleByDiction
     ) rethrows {
         try entries.withUnsafeBufferPointer { entries in
             guard let first = entries.baseAddress else { return }
-            let keyOffset = Entry.keyOffset, valueOffset = Entry.valueOffset
+            let keyOffset = Entry.keyOffset
+            let valueOffset = Entry.valueOffset
             for index in entries.indices {
                 let entry = UnsafeRawPointer(first + index)
-                try body((entry + keyOffset).assumingMemoryBound(to: PythonValue.self),
-                         (entry + valueOffset).assumingMemoryBound(to: PythonValue.self))
+                try body(
+                    (entry + keyOffset).assumingMemoryBound(to: PythonValue.self),
+                    (entry + valueOffset).assumingMemoryBound(to: PythonValue.self))
             }
         }
     }

@@ -57,12 +57,12 @@ extension PythonValue: Equatable, Hashable {
         case (.none, .none): return true
         case (.str(let a), .str(let b)): return PythonValue.sameCodePoints(a, b)
         case (.bytes(let a), .bytes(let b)), (.bytearray(let a), .bytearray(let b)),
-             (.bytes(let a), .bytearray(let b)), (.bytearray(let a), .bytes(let b)):
+            (.bytes(let a), .bytearray(let b)), (.bytearray(let a), .bytes(let b)):
             return a == b
         case (.list(let a), .list(let b)), (.tuple(let a), .tuple(let b)): return a == b
         case (.dict(let a), .dict(let b)): return a == b
         case (.set(let a), .set(let b)), (.frozenset(let a), .frozenset(let b)),
-             (.set(let a), .frozenset(let b)), (.frozenset(let a), .set(let b)):
+            (.set(let a), .frozenset(let b)), (.frozenset(let a), .set(let b)):
             return a == b
         case (.datetime(let a), .datetime(let b)):
             switch (a.utcOffset, b.utcOffset) {

@@ -29,8 +29,9 @@ public struct SecretKey: Sendable, Hashable, ExpressibleByStringLiteral {
 
     /// A key from hexadecimal text (upper or lower case, an even number of digits).
     ///
+    /// Fails (is `nil`) when the text is not hexadecimal.
+    ///
     /// - Parameter hex: The digits.
-    /// - Returns: `nil` when the text is not hexadecimal.
     public init?(hex: String) {
         guard let bytes = Hex.decode(hex) else { return nil }
         self.init(bytes: bytes)

@@ -119,6 +119,7 @@ extension SecureCookieError {
     /// - Parameters:
     ///   - construct: What was refused, e.g. `global posix.system` or `tag !!python/name:os.system`.
     ///   - reason: More detail, possibly empty.
+    /// - Returns: An error of kind ``Kind/refused`` with ``construct`` set.
     public static func refused(_ construct: String, _ reason: String = "") -> Self {
         var error = Self(.refused, reason)
         error.construct = construct
@@ -130,6 +131,7 @@ extension SecureCookieError {
     /// - Parameters:
     ///   - limit: The limit.
     ///   - reason: What went past it, e.g. `more than 100 levels`.
+    /// - Returns: An error of kind ``Kind/limitExceeded`` with ``limit`` set.
     public static func limitExceeded(_ limit: Limit, _ reason: String) -> Self {
         var error = Self(.limitExceeded, reason)
         error.limit = limit
@@ -139,6 +141,7 @@ extension SecureCookieError {
     /// An expiry error.
     ///
     /// - Parameter expiry: When the cookie expired (Unix time).
+    /// - Returns: An error of kind ``Kind/expired`` with ``expiry`` set.
     public static func expired(at expiry: Int64) -> Self {
         var error = Self(.expired, "")
         error.expiry = expiry

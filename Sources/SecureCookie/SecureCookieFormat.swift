@@ -69,9 +69,11 @@ public struct CookieFormat: SecureCookieFormat {
     ///   - quoteBase64: Whether values are base64-encoded.
     ///   - limits: The bounds on reading.
     ///   - reissuePolicy: Whether outdated cookies are saved again.
-    public init(serializationMethod: any SerializationMethod, hashMethod: HashMethod = .sha1,
-                legacyHashMethods: [HashMethod] = [], quoteBase64: Bool = true, limits: SecureCookieLimits = .default,
-                reissuePolicy: ReissuePolicy = .never) {
+    public init(
+        serializationMethod: any SerializationMethod, hashMethod: HashMethod = .sha1,
+        legacyHashMethods: [HashMethod] = [], quoteBase64: Bool = true, limits: SecureCookieLimits = .default,
+        reissuePolicy: ReissuePolicy = .never
+    ) {
         self.serializationMethod = serializationMethod
         self.hashMethod = hashMethod
         self.legacyHashMethods = legacyHashMethods

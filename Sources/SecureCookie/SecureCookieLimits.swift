@@ -15,8 +15,10 @@ public struct SecureCookieLimits: Sendable, Hashable {
     public var maximumValueBytes: Int
 
     /// Creates limits.
-    public init(maximumCookieLength: Int = 4096, maximumItems: Int = 256, maximumDepth: Int = 100,
-                maximumNodes: Int = 100_000, maximumValueBytes: Int = 65_536) {
+    public init(
+        maximumCookieLength: Int = 4096, maximumItems: Int = 256, maximumDepth: Int = 100,
+        maximumNodes: Int = 100_000, maximumValueBytes: Int = 65_536
+    ) {
         self.maximumCookieLength = maximumCookieLength
         self.maximumItems = maximumItems
         self.maximumDepth = maximumDepth

@@ -61,14 +61,14 @@ internal enum TaggedJSONDates {
     internal static func dateTime(_ text: String) -> PythonDateTime? {
         var scanner = Scanner(bytes: Array(text.utf8))
         guard let date = date(&scanner), scanner.take(UInt8(ascii: "T")) || scanner.take(UInt8(ascii: " ")),
-              let time = time(&scanner), scanner.atEnd
+            let time = time(&scanner), scanner.atEnd
         else { return nil }
         return PythonDateTime(date: date, time: time)
     }
 
     private static func date(_ scanner: inout Scanner) -> PythonDate? {
         guard let year = scanner.digits(4), scanner.take(UInt8(ascii: "-")), let month = scanner.digits(2),
-              scanner.take(UInt8(ascii: "-")), let day = scanner.digits(2)
+            scanner.take(UInt8(ascii: "-")), let day = scanner.digits(2)
         else { return nil }
         return PythonDate(year: year, month: month, day: day)
     }
@@ -87,7 +87,7 @@ internal enum TaggedJSONDates {
             offset = PythonTimeDelta(days: 0)
         } else if let sign = scanner.take(UInt8(ascii: "+")) ? 1 : scanner.take(UInt8(ascii: "-")) ? -1 : nil {
             guard let hours = scanner.digits(2), scanner.take(UInt8(ascii: ":")), let minutes = scanner.digits(2),
-                  minutes < 60
+                minutes < 60
             else { return nil }
             var seconds = 0
             var microseconds = 0
@@ -96,8 +96,9 @@ internal enum TaggedJSONDates {
                 seconds = s
                 microseconds = us
             }
-            offset = PythonTimeDelta(days: 0, seconds: sign * (hours * 3600 + minutes * 60 + seconds),
-                                     microseconds: sign * microseconds)
+            offset = PythonTimeDelta(
+                days: 0, seconds: sign * (hours * 3600 + minutes * 60 + seconds),
+                microseconds: sign * microseconds)
             guard offset != nil else { return nil }
         }
         return PythonTime(hour: hour, minute: minute, second: second, microsecond: microsecond, utcOffset: offset)

@@ -37,6 +37,9 @@ internal struct TaggedJSONDecoder {
     ///   - json: The value as plain JSON parsed it.
     ///   - depth: The number of containers around it.
     /// - Returns: The Python value.
+    /// - Throws: ``SecureCookieError``: ``SecureCookieError/Kind/undecodable`` for a bad tag or tag body,
+    ///   ``SecureCookieError/Kind/refused`` for a tzinfo object or an inspect-only tag, and
+    ///   ``SecureCookieError/Kind/limitExceeded`` past the depth, node or integer-digit limit.
     internal mutating func value(from json: PythonValue, depth: Int) throws -> PythonValue {
         try countNode()
         switch json {
@@ -128,7 +131,7 @@ internal struct TaggedJSONDecoder {
         case "$timedelta":
             let fields = try array(body, tag)
             guard fields.count == 3, case .int(let days) = fields[0], case .int(let seconds) = fields[1],
-                  case .int(let microseconds) = fields[2]
+                case .int(let microseconds) = fields[2]
             else { throw bad("$timedelta needs [days, seconds, microseconds] as integers") }
             guard let delta = PythonTimeDelta(days: days, seconds: seconds, microseconds: microseconds) else {
                 throw bad("timedelta out of Python's range")

@@ -1,5 +1,6 @@
-import struct Foundation.Date
 import SecureCookie
+
+import struct Foundation.Date
 
 /// Counts a batch run's lines: progress on standard error when it is a terminal, and the closing summary.
 final class BatchProgress {
@@ -63,9 +64,9 @@ final class BatchProgress {
     var status: Int32 { failed == 0 ? 0 : 1 }
 }
 
-private extension String {
+extension String {
     /// Seconds with two decimals, without Foundation's formatters.
-    init(format seconds: Double) {
+    fileprivate init(format seconds: Double) {
         let hundredths = Int((seconds * 100).rounded())
         let fraction = hundredths % 100
         self = "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction) s"

@@ -12,6 +12,7 @@ enum ToolCodecs {
     /// - Parameters:
     ///   - pickleProtocol: The protocol pickles are written with.
     ///   - python2Strings: How Python 2 `str` values in pickles are read.
+    /// - Returns: A registry holding the four codecs.
     static func registry(pickleProtocol: Int = 4, python2Strings: PicklePython2Strings = .ascii) -> SerializationRegistry {
         SerializationRegistry([
             JSONSerializationMethod(),
@@ -52,14 +53,17 @@ struct CodecOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The codec: json, pickle, yaml or msgpack.", valueName: "name"))
     var codec: String = "json"
 
-    @Option(help: ArgumentHelp("The MAC's hash: md5, sha1 (Werkzeug's default), sha256, sha384 or sha512.", valueName: "name"),
-            transform: parseHash)
+    @Option(
+        help: ArgumentHelp("The MAC's hash: md5, sha1 (Werkzeug's default), sha256, sha384 or sha512.", valueName: "name"),
+        transform: parseHash)
     var hash: HashMethod = .sha1
 
-    @Option(name: .customLong("py2-str"),
-            help: ArgumentHelp("How Python 2 str values in pickles are read: ascii (Python 3's default), latin1, utf-8 or bytes.",
-                               valueName: "mode"),
-            transform: parsePython2Strings)
+    @Option(
+        name: .customLong("py2-str"),
+        help: ArgumentHelp(
+            "How Python 2 str values in pickles are read: ascii (Python 3's default), latin1, utf-8 or bytes.",
+            valueName: "mode"),
+        transform: parsePython2Strings)
     var python2Strings: PicklePython2Strings = .ascii
 
     /// The codec, with the pickle options applied.

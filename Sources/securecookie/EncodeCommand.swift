@@ -16,8 +16,9 @@ struct EncodeCommand: StreamingCommand {
     )
 
     @OptionGroup var codecOptions: CodecOptions
-    @Option(help: ArgumentHelp("The pickle protocol written, 0-5 (Python 3.8+ writes 4).", valueName: "n"),
-            transform: parseProtocol)
+    @Option(
+        help: ArgumentHelp("The pickle protocol written, 0-5 (Python 3.8+ writes 4).", valueName: "n"),
+        transform: parseProtocol)
     var `protocol`: Int = 4
     @Option(help: ArgumentHelp("Store an expiry, a Unix time, in the cookie's _expires item.", valueName: "unix"))
     var expires: Int64?

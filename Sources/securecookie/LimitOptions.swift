@@ -20,13 +20,16 @@ struct LimitOptions: ParsableArguments {
 
     /// The limits.
     var limits: SecureCookieLimits {
-        SecureCookieLimits(maximumCookieLength: maxCookieLength, maximumItems: maxItems, maximumDepth: maxDepth,
-                           maximumNodes: maxNodes, maximumValueBytes: maxValueBytes)
+        SecureCookieLimits(
+            maximumCookieLength: maxCookieLength, maximumItems: maxItems, maximumDepth: maxDepth,
+            maximumNodes: maxNodes, maximumValueBytes: maxValueBytes)
     }
 
     func validate() throws {
-        for (name, value) in [("cookie-length", maxCookieLength), ("items", maxItems), ("depth", maxDepth),
-                              ("nodes", maxNodes), ("value-bytes", maxValueBytes)] where value < 1 {
+        for (name, value) in [
+            ("cookie-length", maxCookieLength), ("items", maxItems), ("depth", maxDepth),
+            ("nodes", maxNodes), ("value-bytes", maxValueBytes),
+        ] where value < 1 {
             throw ValidationError("--max-\(name) must be at least 1")
         }
     }

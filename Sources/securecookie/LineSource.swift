@@ -16,7 +16,8 @@ protocol LineSource: AnyObject {
 func trimmedLine<C: BidirectionalCollection>(_ bytes: C) -> [UInt8] where C.Element == UInt8 {
     func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
     guard let first = bytes.firstIndex(where: { !isSpace($0) }),
-          let last = bytes.lastIndex(where: { !isSpace($0) }) else { return [] }
+        let last = bytes.lastIndex(where: { !isSpace($0) })
+    else { return [] }
     return Array(bytes[first...last])
 }
 

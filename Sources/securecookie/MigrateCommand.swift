@@ -25,8 +25,9 @@ struct MigrateCommand: StreamingCommand {
     var toHash: HashMethod?
     @Option(help: ArgumentHelp("The pickle protocol written, 0-5.", valueName: "n"), transform: parseProtocol)
     var `protocol`: Int = 4
-    @Option(name: .customLong("py2-str"), help: ArgumentHelp("How Python 2 str values in old pickles are read.", valueName: "mode"),
-            transform: parsePython2Strings)
+    @Option(
+        name: .customLong("py2-str"), help: ArgumentHelp("How Python 2 str values in old pickles are read.", valueName: "mode"),
+        transform: parsePython2Strings)
     var python2Strings: PicklePython2Strings = .ascii
     @Option(help: ArgumentHelp("The current Unix time, for expiry (default: the clock).", valueName: "unix"))
     var now: Double?
@@ -59,7 +60,8 @@ struct MigrateCommand: StreamingCommand {
                 // Already current (the new primary key and hash verify it and the new codec reads
                 // it): passed through unchanged.
                 if let current = try? SecureCookie.unserialize(bytes: line, secretKeys: primaryKey, format: to, now: now),
-                   current.verification?.needsReissue == false {
+                    current.verification?.needsReissue == false
+                {
                     io.writeLine(String(decoding: line, as: UTF8.self))
                     progress.note("already current")
                     progress.succeeded()

@@ -4,17 +4,20 @@ import SecureCookie
 
 /// `--secret`, `--secret-hex`, `--secret-file`, each repeatable: a key-rotation list, the first given signing.
 struct SecretOptions: ParsableArguments {
-    @Option(name: .customLong("secret"), help: ArgumentHelp("A secret key as UTF-8 text.", valueName: "text"),
-            transform: { OrderedSecret.text($0) })
+    @Option(
+        name: .customLong("secret"), help: ArgumentHelp("A secret key as UTF-8 text.", valueName: "text"),
+        transform: { OrderedSecret.text($0) })
     var text: [OrderedSecret] = []
 
-    @Option(name: .customLong("secret-hex"), help: ArgumentHelp("A secret key as hex digits.", valueName: "hex"),
-            transform: { try OrderedSecret.hex($0) })
+    @Option(
+        name: .customLong("secret-hex"), help: ArgumentHelp("A secret key as hex digits.", valueName: "hex"),
+        transform: { try OrderedSecret.hex($0) })
     var hex: [OrderedSecret] = []
 
-    @Option(name: .customLong("secret-file"),
-            help: ArgumentHelp("A file holding a secret key as raw bytes (one trailing newline removed).", valueName: "path"),
-            transform: { try OrderedSecret.file($0) })
+    @Option(
+        name: .customLong("secret-file"),
+        help: ArgumentHelp("A file holding a secret key as raw bytes (one trailing newline removed).", valueName: "path"),
+        transform: { try OrderedSecret.file($0) })
     var file: [OrderedSecret] = []
 
     /// The keys in command-line order: the first signs, every one verifies.
@@ -27,16 +30,19 @@ struct SecretOptions: ParsableArguments {
 
 /// `--from-secret*`: the keys a migrated cookie is verified with.
 struct FromSecretOptions: ParsableArguments {
-    @Option(name: .customLong("from-secret"), help: ArgumentHelp("A key of the old cookies, as UTF-8 text.", valueName: "text"),
-            transform: { OrderedSecret.text($0) })
+    @Option(
+        name: .customLong("from-secret"), help: ArgumentHelp("A key of the old cookies, as UTF-8 text.", valueName: "text"),
+        transform: { OrderedSecret.text($0) })
     var text: [OrderedSecret] = []
 
-    @Option(name: .customLong("from-secret-hex"), help: ArgumentHelp("A key of the old cookies, as hex.", valueName: "hex"),
-            transform: { try OrderedSecret.hex($0) })
+    @Option(
+        name: .customLong("from-secret-hex"), help: ArgumentHelp("A key of the old cookies, as hex.", valueName: "hex"),
+        transform: { try OrderedSecret.hex($0) })
     var hex: [OrderedSecret] = []
 
-    @Option(name: .customLong("from-secret-file"), help: ArgumentHelp("A key file of the old cookies.", valueName: "path"),
-            transform: { try OrderedSecret.file($0) })
+    @Option(
+        name: .customLong("from-secret-file"), help: ArgumentHelp("A key file of the old cookies.", valueName: "path"),
+        transform: { try OrderedSecret.file($0) })
     var file: [OrderedSecret] = []
 
     /// The keys in command-line order.
@@ -51,16 +57,19 @@ struct FromSecretOptions: ParsableArguments {
 
 /// `--to-secret*`: the keys re-issued cookies are signed with (the first); the old keys when none is given.
 struct ToSecretOptions: ParsableArguments {
-    @Option(name: .customLong("to-secret"), help: ArgumentHelp("The new key, as UTF-8 text (default: the first old key).", valueName: "text"),
-            transform: { OrderedSecret.text($0) })
+    @Option(
+        name: .customLong("to-secret"), help: ArgumentHelp("The new key, as UTF-8 text (default: the first old key).", valueName: "text"),
+        transform: { OrderedSecret.text($0) })
     var text: [OrderedSecret] = []
 
-    @Option(name: .customLong("to-secret-hex"), help: ArgumentHelp("The new key, as hex.", valueName: "hex"),
-            transform: { try OrderedSecret.hex($0) })
+    @Option(
+        name: .customLong("to-secret-hex"), help: ArgumentHelp("The new key, as hex.", valueName: "hex"),
+        transform: { try OrderedSecret.hex($0) })
     var hex: [OrderedSecret] = []
 
-    @Option(name: .customLong("to-secret-file"), help: ArgumentHelp("A file holding the new key.", valueName: "path"),
-            transform: { try OrderedSecret.file($0) })
+    @Option(
+        name: .customLong("to-secret-file"), help: ArgumentHelp("A file holding the new key.", valueName: "path"),
+        transform: { try OrderedSecret.file($0) })
     var file: [OrderedSecret] = []
 
     /// The keys in command-line order.

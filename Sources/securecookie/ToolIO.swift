@@ -1,3 +1,5 @@
+import SecureCookie
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -5,8 +7,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-
-import SecureCookie
 
 /// Where a command reads its lines and writes its output: the process's standard streams, or memory for tests.
 ///
@@ -32,8 +32,9 @@ final class ToolIO {
 
     /// The process's standard input, output and error.
     static func standard() -> ToolIO {
-        ToolIO(input: DescriptorLineSource(descriptor: 0), outputDescriptor: 1, errorDescriptor: 2,
-               stderrIsTerminal: isatty(2) != 0)
+        ToolIO(
+            input: DescriptorLineSource(descriptor: 0), outputDescriptor: 1, errorDescriptor: 2,
+            stderrIsTerminal: isatty(2) != 0)
     }
 
     /// Memory streams: `lines` as standard input; output and errors collected.

@@ -23,8 +23,9 @@ import Testing
         let url = TestPaths.fixtures.appendingPathComponent("hostile").appendingPathComponent("hostile.jsonl")
         return ((try? TestPaths.lines(url)) ?? []).compactMap { line in
             guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String],
-                  let codec = object["codec"], let name = object["name"], let cookie = object["cookie"],
-                  let expect = object["expect"] else { return nil }
+                let codec = object["codec"], let name = object["name"], let cookie = object["cookie"],
+                let expect = object["expect"]
+            else { return nil }
             return Case(codec: codec, name: name, cookie: cookie, expect: expect)
         }
     }()

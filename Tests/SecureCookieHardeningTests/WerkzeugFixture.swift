@@ -26,9 +26,10 @@ struct WerkzeugFixture: CustomStringConvertible, Sendable {
             guard let lines = try? TestPaths.lines(url) else { continue }
             for line in lines {
                 guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-                      let cookie = object["cookie"] as? String, let codecName = object["codec"] as? String,
-                      let hashName = object["hash"] as? String, let hash = HashMethod(named: hashName),
-                      let secretList = object["secrets"] as? [[String: String]] else { continue }
+                    let cookie = object["cookie"] as? String, let codecName = object["codec"] as? String,
+                    let hashName = object["hash"] as? String, let hash = HashMethod(named: hashName),
+                    let secretList = object["secrets"] as? [[String: String]]
+                else { continue }
                 let secrets = secretList.compactMap { entry -> SecretKey? in
                     if let hex = entry["hex"] { return SecretKey(hex: hex) }
                     return entry["text"].map { SecretKey($0) }
@@ -43,10 +44,11 @@ struct WerkzeugFixture: CustomStringConvertible, Sendable {
                     codec = PickleSerializationMethod(python2Strings: mode)
                 default: continue
                 }
-                fixtures.append(WerkzeugFixture(
-                    name: object["name"] as? String ?? "?", codec: codecName, python: object["python"] as? String ?? "?",
-                    cookie: cookie, secrets: secrets, format: CookieFormat(serializationMethod: codec, hashMethod: hash),
-                    expires: object["expires"] as? Double))
+                fixtures.append(
+                    WerkzeugFixture(
+                        name: object["name"] as? String ?? "?", codec: codecName, python: object["python"] as? String ?? "?",
+                        cookie: cookie, secrets: secrets, format: CookieFormat(serializationMethod: codec, hashMethod: hash),
+                        expires: object["expires"] as? Double))
             }
         }
         return fixtures

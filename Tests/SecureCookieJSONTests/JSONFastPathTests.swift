@@ -76,7 +76,10 @@ import Testing
             for offset in 0...length {
                 let before = String(repeating: "a", count: offset)
                 let after = String(repeating: "b", count: length - offset)
-                for (escaped, decoded) in [("\\\"", "\""), ("\\\\", "\\"), ("\\n", "\n"), ("\\u00e9", "\u{E9}"), ("é", "é"), ("\u{1F600}", "\u{1F600}"), ("\u{7F}", "\u{7F}")] {
+                for (escaped, decoded) in [
+                    ("\\\"", "\""), ("\\\\", "\\"), ("\\n", "\n"), ("\\u00e9", "\u{E9}"), ("é", "é"), ("\u{1F600}", "\u{1F600}"),
+                    ("\u{7F}", "\u{7F}"),
+                ] {
                     let text = "\"" + before + escaped + after + "\""
                     #expect(try Self.parse(text) == .str(before + decoded + after), "\(text)")
                     #expect(try Self.parse("{" + text + ": 1}") == .dict([.str(before + decoded + after): 1]), "\(text)")
@@ -101,7 +104,7 @@ import Testing
     @Test func repeatedKeysKeepDocumentOrderAndLastValues() throws {
         let value = try Self.parse(#"[{"a": 1, "b": 2, "a": 3}, {"b": 4, "a": 5}, {"A": 6, "\u0041": 7, "ab": 8, "abc": 9}]"#)
         guard case .list(let dicts) = value, dicts.count == 3,
-              case .dict(let first) = dicts[0], case .dict(let second) = dicts[1], case .dict(let third) = dicts[2]
+            case .dict(let first) = dicts[0], case .dict(let second) = dicts[1], case .dict(let third) = dicts[2]
         else {
             Issue.record("\(value)")
             return
@@ -113,7 +116,9 @@ import Testing
 
     @Test func manyKeysAndCanonicallyEquivalentKeysStayApart() throws {
         let keys = (0..<40).map { "key\($0 % 20)" }
-        let text = "[" + (0..<3).map { _ in "{" + keys.enumerated().map { "\"\($1)\": \($0)" }.joined(separator: ", ") + "}" }
+        let text =
+            "["
+            + (0..<3).map { _ in "{" + keys.enumerated().map { "\"\($1)\": \($0)" }.joined(separator: ", ") + "}" }
             .joined(separator: ", ") + ", {\"\u{E9}\": 1, \"e\u{301}\": 2}]"
         guard case .list(let dicts) = try Self.parse(text), dicts.count == 4 else {
             Issue.record("not a list of four")
@@ -178,8 +183,10 @@ import Testing
 
     @Test func writtenStringsMatchTheReference() throws {
         var generator = Generator(state: 99)
-        let alphabet: [Unicode.Scalar] = ["a", "Z", " ", "\"", "\\", "/", "\u{0}", "\u{8}", "\u{9}", "\u{A}", "\u{C}", "\u{D}",
-                                          "\u{1F}", "\u{7F}", "\u{80}", "\u{E9}", "\u{7FF}", "\u{800}", "\u{FFFF}", "\u{10000}", "\u{1F600}", "\u{10FFFF}"]
+        let alphabet: [Unicode.Scalar] = [
+            "a", "Z", " ", "\"", "\\", "/", "\u{0}", "\u{8}", "\u{9}", "\u{A}", "\u{C}", "\u{D}",
+            "\u{1F}", "\u{7F}", "\u{80}", "\u{E9}", "\u{7FF}", "\u{800}", "\u{FFFF}", "\u{10000}", "\u{1F600}", "\u{10FFFF}",
+        ]
         for _ in 0..<3_000 {
             var string = ""
             for _ in 0..<Int.random(in: 0...30, using: &generator) {

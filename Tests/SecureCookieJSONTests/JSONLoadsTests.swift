@@ -18,8 +18,9 @@ import Testing
     static let cases: [Case] = JSONFixtures.records("loads-cases.jsonl").compactMap { record in
         guard let name = record["name"]?.stringValue, let input = record["input_base64"]?.stringValue.flatMap(JSONFixtures.base64)
         else { return nil }
-        return Case(name: name, input: input, tagged: record["tagged"]?.stringValue, error: record["error"]?.stringValue,
-                    loneSurrogate: record["lone_surrogate"] == .bool(true))
+        return Case(
+            name: name, input: input, tagged: record["tagged"]?.stringValue, error: record["error"]?.stringValue,
+            loneSurrogate: record["lone_surrogate"] == .bool(true))
     }
 
     @Test func fixtureIsComplete() {

@@ -15,7 +15,10 @@ import Testing
             + [Array(#"{"a": [1, 2.5e-3, "\u00e9\ud83d\ude00", {"b": null}], "c": -0, "d": NaN}"#.utf8)]
     }()
 
-    static let alphabet = Array(#"{}[],:"\u0123456789abcdefABCDEF-+.eEtrufalsnNIy \#t\#n"#.utf8) + [0x00, 0x80, 0xC3, 0xED, 0xA0, 0xFF, 0xFE, 0xEF, 0xBB, 0xBF]
+    static let alphabet =
+        Array(#"{}[],:"\u0123456789abcdefABCDEF-+.eEtrufalsnNIy \#t\#n"#.utf8) + [
+            0x00, 0x80, 0xC3, 0xED, 0xA0, 0xFF, 0xFE, 0xEF, 0xBB, 0xBF,
+        ]
 
     @Test func mutatedDocumentsNeverTrap() throws {
         #expect(Self.seeds.count > 90)

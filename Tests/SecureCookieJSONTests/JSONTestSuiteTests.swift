@@ -83,7 +83,12 @@ import Testing
 
     /// The suite's own verdicts, with the deliberate deviations listed above.
     @Test func suiteVerdicts() {
-        var yLoaded = 0, yTotal = 0, nRejected = 0, nTotal = 0, iLoaded = 0, iTotal = 0
+        var yLoaded = 0
+        var yTotal = 0
+        var nRejected = 0
+        var nTotal = 0
+        var iLoaded = 0
+        var iTotal = 0
         var nAccepted: Set<String> = []
         for testCase in Self.cases {
             let loaded = (try? Self.load(testCase.file).get()) != nil

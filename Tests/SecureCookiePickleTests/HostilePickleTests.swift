@@ -67,7 +67,8 @@ struct HostilePickleTests {
     }
 
     @Test func refusalNamesTheGlobalAndItsOffset() throws {
-        let bytes: [UInt8] = [0x80, 0x04, 0x8C, 0x02] + Array("os".utf8)
+        let bytes: [UInt8] =
+            [0x80, 0x04, 0x8C, 0x02] + Array("os".utf8)
             + [0x8C, 0x06] + Array("system".utf8) + [0x93, 0x2E]
         let error = try #require(throws: SecureCookieError.self) { try PickleSerializationMethod.pickle.loads(bytes) }
         #expect(error.kind == .refused)

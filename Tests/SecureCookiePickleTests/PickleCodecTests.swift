@@ -77,16 +77,17 @@ struct PickleCodecTests {
     }
 
     /// A registered constructor receives what the pickle said, whichever opcode built the object.
-    @Test(arguments: [
-        // REDUCE: myapp.Point(1, 2)
-        ("cmyapp\nPoint\n(I1\nI2\ntR.", "reduce", [PythonValue.int(1), .int(2)], PythonValue?.none),
-        // NEWOBJ + BUILD
-        ("\u{80}\u{02}cmyapp\nPoint\n)\u{81}}U\u{01}xK\u{05}sb.", "newobj", [], .dict([.str("x"): .int(5)])),
-        // INST with a state
-        ("(I7\nimyapp\nPoint\n(dS'y'\nI3\nsb.", "inst", [.int(7)], .dict([.str("y"): .int(3)])),
-        // copy_reg._reconstructor(cls, object, None)
-        ("ccopy_reg\n_reconstructor\n(cmyapp\nPoint\nc__builtin__\nobject\nNtR.", "copyreg._reconstructor", [], nil),
-    ] as [(String, String, [PythonValue], PythonValue?)])
+    @Test(
+        arguments: [
+            // REDUCE: myapp.Point(1, 2)
+            ("cmyapp\nPoint\n(I1\nI2\ntR.", "reduce", [PythonValue.int(1), .int(2)], PythonValue?.none),
+            // NEWOBJ + BUILD
+            ("\u{80}\u{02}cmyapp\nPoint\n)\u{81}}U\u{01}xK\u{05}sb.", "newobj", [], .dict([.str("x"): .int(5)])),
+            // INST with a state
+            ("(I7\nimyapp\nPoint\n(dS'y'\nI3\nsb.", "inst", [.int(7)], .dict([.str("y"): .int(3)])),
+            // copy_reg._reconstructor(cls, object, None)
+            ("ccopy_reg\n_reconstructor\n(cmyapp\nPoint\nc__builtin__\nobject\nNtR.", "copyreg._reconstructor", [], nil),
+        ] as [(String, String, [PythonValue], PythonValue?)])
     func registeredConstructorSeesTheCall(_ text: String, _ how: String, _ arguments: [PythonValue], _ state: PythonValue?) throws {
         let bytes = text.unicodeScalars.map { UInt8($0.value) }
         let codec = PickleSerializationMethod(python2Strings: .latin1).registering("myapp.Point") { call in
@@ -98,7 +99,8 @@ struct PickleCodecTests {
 
     @Test func registeredConstructorSeesAppendedAndSetItems() throws {
         // NEWOBJ of myapp.Bag, then APPENDS [1, 2] and SETITEMS {"k": 3}.
-        let bytes: [UInt8] = [0x80, 0x02] + Array("cmyapp\nBag\n)".utf8) + [0x81, 0x28, 0x4B, 1, 0x4B, 2, 0x65, 0x28]
+        let bytes: [UInt8] =
+            [0x80, 0x02] + Array("cmyapp\nBag\n)".utf8) + [0x81, 0x28, 0x4B, 1, 0x4B, 2, 0x65, 0x28]
             + [0x58, 1, 0, 0, 0, 0x6B, 0x4B, 3, 0x75, 0x2E]
         let codec = PickleSerializationMethod.pickle.registering("myapp.Bag") { call in
             .tuple([.list(call.listItems), .list(call.dictItems)])
@@ -132,15 +134,16 @@ struct PickleCodecTests {
     }
 
     /// Allowlisted builders, written by Python 2 and 3 at protocols 0-2 (hand-checked against CPython 3.11 `pickle.loads`).
-    @Test(arguments: [
-        ("c__builtin__\nset\n((lI1\naI2\natR.", PythonValue.set([1, 2])),
-        ("c__builtin__\nfrozenset\n((lI1\natR.", .frozenset([1])),
-        ("c_codecs\nencode\n(V\u{E9}\nVlatin1\ntR.", .bytes([0xE9])),
-        ("c__builtin__\nbytes\n)R.", .bytes([])),
-        ("c__builtin__\nbytearray\n(V\u{FF}A\nS'latin-1'\ntR.", .bytearray([0xFF, 0x41])),
-        ("c__builtin__\ncomplex\n(F1.5\nF-2.0\ntR.", .complex(1.5, -2)),
-        ("ccollections\nOrderedDict\n((lp0\n(lp1\nVa\naI1\naatR.", .dict(["a": 1])),
-    ] as [(String, PythonValue)])
+    @Test(
+        arguments: [
+            ("c__builtin__\nset\n((lI1\naI2\natR.", PythonValue.set([1, 2])),
+            ("c__builtin__\nfrozenset\n((lI1\natR.", .frozenset([1])),
+            ("c_codecs\nencode\n(V\u{E9}\nVlatin1\ntR.", .bytes([0xE9])),
+            ("c__builtin__\nbytes\n)R.", .bytes([])),
+            ("c__builtin__\nbytearray\n(V\u{FF}A\nS'latin-1'\ntR.", .bytearray([0xFF, 0x41])),
+            ("c__builtin__\ncomplex\n(F1.5\nF-2.0\ntR.", .complex(1.5, -2)),
+            ("ccollections\nOrderedDict\n((lp0\n(lp1\nVa\naI1\naatR.", .dict(["a": 1])),
+        ] as [(String, PythonValue)])
     func allowlistedBuilders(_ text: String, _ expected: PythonValue) throws {
         let bytes = text.unicodeScalars.map { UInt8($0.value) }
         #expect(try PickleSerializationMethod(python2Strings: .latin1).loads(bytes) == expected)
@@ -157,9 +160,11 @@ struct PickleCodecTests {
     @Test func datetimeWithFixedOffsetTimezone() throws {
         // pickle.dumps(datetime(2024, 1, 2, 3, 4, 5, tzinfo=timezone(timedelta(hours=-8))), 2), from CPython 3.11.
         let bytes = PickleFixtures.base64(
-            "gAJjZGF0ZXRpbWUKZGF0ZXRpbWUKcQBjX2NvZGVjcwplbmNvZGUKcQFYCwAAAAfDqAECAwQFAAAAcQJYBgAAAGxhdGluMXEDhnEEUnEFY2RhdGV0aW1lCnRpbWV6b25lCnEGY2RhdGV0aW1lCnRpbWVkZWx0YQpxB0r/////TQDhSwCHcQhScQmFcQpScQuGcQxScQ0u")
-        let expected = PythonDateTime(year: 2024, month: 1, day: 2, hour: 3, minute: 4, second: 5,
-                                      utcOffset: PythonTimeDelta(days: 0, seconds: -8 * 3600))
+            "gAJjZGF0ZXRpbWUKZGF0ZXRpbWUKcQBjX2NvZGVjcwplbmNvZGUKcQFYCwAAAAfDqAECAwQFAAAAcQJYBgAAAGxhdGluMXEDhnEEUnEFY2RhdGV0aW1lCnRpbWV6b25lCnEGY2RhdGV0aW1lCnRpbWVkZWx0YQpxB0r/////TQDhSwCHcQhScQmFcQpScQuGcQxScQ0u"
+        )
+        let expected = PythonDateTime(
+            year: 2024, month: 1, day: 2, hour: 3, minute: 4, second: 5,
+            utcOffset: PythonTimeDelta(days: 0, seconds: -8 * 3600))
         #expect(try PickleSerializationMethod.pickle.loads(bytes) == .datetime(try #require(expected)))
     }
 

@@ -118,7 +118,8 @@ enum PickleFixtures {
             return .list(items.map(canonical))
         case .dict(let dict):
             if dict.count == 1, let key = dict.orderedKeys.first, key == .str("$set") || key == .str("$frozenset"),
-               case .list(let items)? = dict[key] {
+                case .list(let items)? = dict[key]
+            {
                 let sorted = items.map(canonical).sorted { TaggedJSON.encode($0) < TaggedJSON.encode($1) }
                 return .dict(PythonDict([(key, .list(sorted))]))
             }

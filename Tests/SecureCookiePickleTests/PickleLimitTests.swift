@@ -108,17 +108,18 @@ struct PickleLimitTests {
     }
 
     /// Claimed lengths far past the input are errors before anything is allocated.
-    @Test(arguments: [
-        [0x80, 0x04, 0x8E] + [UInt8](repeating: 0xFF, count: 7) + [0x3F],       // BINBYTES8 2^62-ish
-        [0x80, 0x04, 0x8D, 0, 0, 0, 0, 0, 0, 0, 0x40],                           // BINUNICODE8 2^62
-        [0x80, 0x05, 0x96, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F],      // BYTEARRAY8
-        [0x80, 0x02, 0x8B, 0xFF, 0xFF, 0xFF, 0x7F],                              // LONG4 2 GiB
-        [0x80, 0x03, 0x42, 0xFF, 0xFF, 0xFF, 0xFF, 0x78],                        // BINBYTES 4 GiB
-        [0x80, 0x02, 0x58, 0xFF, 0xFF, 0xFF, 0xFF, 0x78],                        // BINUNICODE 4 GiB
-        [0x80, 0x04, 0x95, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x4E, 0x2E],  // FRAME 2^64-1
-        [0x54, 0x00, 0x00, 0x00, 0x80],                                          // BINSTRING negative
-        [0x80, 0x02, 0x8B, 0x00, 0x00, 0x00, 0x80],                              // LONG4 negative
-    ] as [[UInt8]])
+    @Test(
+        arguments: [
+            [0x80, 0x04, 0x8E] + [UInt8](repeating: 0xFF, count: 7) + [0x3F],  // BINBYTES8 2^62-ish
+            [0x80, 0x04, 0x8D, 0, 0, 0, 0, 0, 0, 0, 0x40],  // BINUNICODE8 2^62
+            [0x80, 0x05, 0x96, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F],  // BYTEARRAY8
+            [0x80, 0x02, 0x8B, 0xFF, 0xFF, 0xFF, 0x7F],  // LONG4 2 GiB
+            [0x80, 0x03, 0x42, 0xFF, 0xFF, 0xFF, 0xFF, 0x78],  // BINBYTES 4 GiB
+            [0x80, 0x02, 0x58, 0xFF, 0xFF, 0xFF, 0xFF, 0x78],  // BINUNICODE 4 GiB
+            [0x80, 0x04, 0x95, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x4E, 0x2E],  // FRAME 2^64-1
+            [0x54, 0x00, 0x00, 0x00, 0x80],  // BINSTRING negative
+            [0x80, 0x02, 0x8B, 0x00, 0x00, 0x00, 0x80],  // LONG4 negative
+        ] as [[UInt8]])
     func hugeLengthClaimsAreTruncationErrors(_ bytes: [UInt8]) throws {
         let error = try limitError(bytes)
         #expect(error.kind == .undecodable, "\(error)")
@@ -127,7 +128,8 @@ struct PickleLimitTests {
     /// Every prefix of a real pickle is an error, never a crash or a value.
     @Test func everyTruncationIsAnError() throws {
         let whole = PickleFixtures.base64(
-            "gASVYQAAAAAAAAB9lCiMB3VzZXJfaWSUTTkwjARjYXJ0lF2UKEsBSwKGlEsDSwGGlGWMBHNlZW6UjAhkYXRldGltZZSMCGRhdGV0aW1llJOUQwoH6AUGBwgJAAAAlIWUUpSMBGZsYWeUiHUu")
+            "gASVYQAAAAAAAAB9lCiMB3VzZXJfaWSUTTkwjARjYXJ0lF2UKEsBSwKGlEsDSwGGlGWMBHNlZW6UjAhkYXRldGltZZSMCGRhdGV0aW1llJOUQwoH6AUGBwgJAAAAlIWUUpSMBGZsYWeUiHUu"
+        )
         #expect(try codec.loads(whole) != .none)
         for length in 0..<(whole.count - 1) {
             let error = try #require(throws: SecureCookieError.self) { try codec.loads(whole[..<length], limits: .default) }

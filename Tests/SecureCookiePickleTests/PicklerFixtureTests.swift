@@ -1,8 +1,9 @@
 import Foundation
 import SecureCookie
-@testable import SecureCookiePickle
 import SecureCookieTestKit
 import Testing
+
+@testable import SecureCookiePickle
 
 /// One case of `Fixtures/pickle/pickler/cases.jsonl`: a value and what CPython 3.11's
 /// `pickle.dumps(value, protocol=p)` wrote for p = 0...5 (made by `make_cases.py`).
@@ -32,8 +33,9 @@ struct PicklerCase: Sendable, CustomTestStringConvertible {
     /// Every case; the whole line is tagged JSON, so the value comes out typed. A line whose value
     /// does not decode becomes a case that fails alone.
     static func load() throws -> [PicklerCase] {
-        let limits = SecureCookieLimits(maximumCookieLength: .max, maximumItems: .max, maximumDepth: 1000,
-                                        maximumNodes: 10_000_000, maximumValueBytes: 1 << 30)
+        let limits = SecureCookieLimits(
+            maximumCookieLength: .max, maximumItems: .max, maximumDepth: 1000,
+            maximumNodes: 10_000_000, maximumValueBytes: 1 << 30)
         return try TestPaths.lines(url).enumerated().map { number, line in
             let fields: PythonDict
             do {
@@ -43,12 +45,13 @@ struct PicklerCase: Sendable, CustomTestStringConvertible {
                 fields = decoded
             } catch {
                 let name = (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["name"]
-                return PicklerCase(name: "line \(number + 1) \(name ?? "?")", value: .none,
-                                   pickles: [], python2: [], problem: "the line does not decode: \(error)")
+                return PicklerCase(
+                    name: "line \(number + 1) \(name ?? "?")", value: .none,
+                    pickles: [], python2: [], problem: "the line does not decode: \(error)")
             }
             guard case .str(let name)? = fields["name"], let value = fields["value"],
-                  case .list(let pickles)? = fields["pickles"], pickles.count == 6,
-                  case .list(let python2)? = fields["python2"]
+                case .list(let pickles)? = fields["pickles"], pickles.count == 6,
+                case .list(let python2)? = fields["python2"]
             else { throw SecureCookieError.malformed("bad case line \(number + 1)") }
             return PicklerCase(
                 name: name, value: value, pickles: try pickles.map(expected),
@@ -65,8 +68,8 @@ struct PicklerCase: Sendable, CustomTestStringConvertible {
             return .bytes(try bytes(hex: hex))
         case .dict(let summary):
             guard case .int(let length)? = summary["length"], case .str(let hash)? = summary["fnv1a64"],
-                  let fnv = UInt64(hash, radix: 16), case .str(let head)? = summary["head"],
-                  case .str(let tail)? = summary["tail"]
+                let fnv = UInt64(hash, radix: 16), case .str(let head)? = summary["head"],
+                case .str(let tail)? = summary["tail"]
             else { throw SecureCookieError.malformed("bad pickle summary") }
             return .summary(length: length, fnv1a64: fnv, head: try bytes(hex: head), tail: try bytes(hex: tail))
         default:

@@ -1,7 +1,8 @@
 import Foundation
 import SecureCookie
-@testable import SecureCookiePickle
 import Testing
+
+@testable import SecureCookiePickle
 
 @Suite("Pickler: known answers and refusals")
 struct PicklerTests {
@@ -21,8 +22,9 @@ struct PicklerTests {
         // PROTO 4, then BININT1 42 and STOP are 3 bytes: no frame.
         #expect(try Pickler(protocolVersion: 4).dump(.int(42)) == [0x80, 0x04, 0x4B, 0x2A, 0x2E])
         // BININT 65536 and STOP are 6 bytes: FRAME 6.
-        #expect(try Pickler(protocolVersion: 5).dump(.int(65536))
-            == [0x80, 0x05, 0x95, 6, 0, 0, 0, 0, 0, 0, 0, 0x4A, 0x00, 0x00, 0x01, 0x00, 0x2E])
+        #expect(
+            try Pickler(protocolVersion: 5).dump(.int(65536))
+                == [0x80, 0x05, 0x95, 6, 0, 0, 0, 0, 0, 0, 0, 0x4A, 0x00, 0x00, 0x01, 0x00, 0x2E])
     }
 
     @Test("protocols outside 0-5 are refused", arguments: [-1, 6, 256])
@@ -79,7 +81,8 @@ struct PicklerTests {
         let strings = (0..<300).map { PythonValue.str("s\($0)") }
         let pickle = try Pickler(protocolVersion: 2).dump(.list(strings + [.str("x"), .str("x")]))
         // BINUNICODE "x", LONG_BINPUT 301, LONG_BINGET 301, APPENDS, STOP
-        #expect(Array(pickle.suffix(18))
-            == [0x58, 1, 0, 0, 0, 0x78, 0x72, 0x2D, 0x01, 0, 0, 0x6A, 0x2D, 0x01, 0, 0, 0x65, 0x2E])
+        #expect(
+            Array(pickle.suffix(18))
+                == [0x58, 1, 0, 0, 0, 0x78, 0x72, 0x2D, 0x01, 0, 0, 0x6A, 0x2D, 0x01, 0, 0, 0x65, 0x2E])
     }
 }

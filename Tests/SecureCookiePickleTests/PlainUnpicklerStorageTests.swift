@@ -47,22 +47,34 @@ import Testing
 
     @Test func repeatedGetsAndPutsOfAGetAreCopies() {
         var p = Assembler()
-        p.emptyList(); p.memoize()                      // memo 0: the list
+        p.emptyList()
+        p.memoize()  // memo 0: the list
         p.mark()
-        p.str("key"); p.memoize()                       // memo 1
-        p.get(1); p.get(1)
-        p.get(1); p.put(2)                              // memo 2: a PUT of a GET
-        p.get(2); p.get(1)
-        p.int(7); p.memoize()                           // memo 3
-        p.get(3); p.get(3)
-        p.appends(); p.stop()
+        p.str("key")
+        p.memoize()  // memo 1
+        p.get(1)
+        p.get(1)
+        p.get(1)
+        p.put(2)  // memo 2: a PUT of a GET
+        p.get(2)
+        p.get(1)
+        p.int(7)
+        p.memoize()  // memo 3
+        p.get(3)
+        p.get(3)
+        p.appends()
+        p.stop()
         #expect(fast(p.bytes) == .list(["key", "key", "key", "key", "key", "key", 7, 7, 7]))
     }
 
     @Test func aGetOfAContainerGivesUp() {
         var p = Assembler()
-        p.emptyList(); p.memoize()
-        p.mark(); p.get(0); p.appends(); p.stop()
+        p.emptyList()
+        p.memoize()
+        p.mark()
+        p.get(0)
+        p.appends()
+        p.stop()
         #expect(fast(p.bytes) == nil)
     }
 
@@ -70,28 +82,37 @@ import Testing
         // 30 dicts of the same 12 keys, as CPython writes them: each key once, then GETs.
         let keys = (0..<12).map { "key\($0)" }
         var p = Assembler()
-        p.emptyList(); p.memoize()
+        p.emptyList()
+        p.memoize()
         p.mark()
         var memo = 1
         var keyIndex: [Int] = []
         var expected: [PythonValue] = []
         for row in 0..<30 {
-            p.emptyDict(); p.memoize(); memo += 1
+            p.emptyDict()
+            p.memoize()
+            memo += 1
             p.mark()
             var dict = PythonDict()
             for (k, key) in keys.enumerated() {
                 if row == 0 {
-                    p.str(key); p.memoize(); keyIndex.append(memo); memo += 1
+                    p.str(key)
+                    p.memoize()
+                    keyIndex.append(memo)
+                    memo += 1
                 } else {
                     p.get(keyIndex[k])
                 }
-                p.str("v\(row).\(k)"); p.memoize(); memo += 1
+                p.str("v\(row).\(k)")
+                p.memoize()
+                memo += 1
                 dict[.str(key)] = .str("v\(row).\(k)")
             }
             p.setItems()
             expected.append(.dict(dict))
         }
-        p.appends(); p.stop()
+        p.appends()
+        p.stop()
         #expect(memo > 300)
         #expect(fast(p.bytes) == .list(expected))
     }
@@ -99,7 +120,11 @@ import Testing
     @Test func deepNestingOutgrowsTheStackAndTheMarks() {
         // 90 lists, each holding an int and the next: 180 stack entries and 90 open MARKs at the deepest.
         var p = Assembler()
-        for _ in 0..<90 { p.emptyList(); p.mark(); p.int(1) }
+        for _ in 0..<90 {
+            p.emptyList()
+            p.mark()
+            p.int(1)
+        }
         for _ in 0..<90 { p.appends() }
         p.stop()
         var expected: PythonValue = .list([1])
@@ -114,15 +139,17 @@ import Testing
         var nested: PythonValue = 5
         for _ in 0..<99 { nested = .tuple([nested]) }
         #expect(fast(tuples.bytes) == nested)
-        tuples.bytes.insert(contentsOf: [0x85, 0x85], at: tuples.bytes.count - 1)   // 101 levels: past the limit
+        tuples.bytes.insert(contentsOf: [0x85, 0x85], at: tuples.bytes.count - 1)  // 101 levels: past the limit
         #expect(fast(tuples.bytes) == nil)
     }
 
     @Test func aLongFlatListOutgrowsTheStack() {
         var p = Assembler()
-        p.emptyList(); p.mark()
+        p.emptyList()
+        p.mark()
         for i in 0..<200 { p.int(UInt8(i)) }
-        p.appends(); p.stop()
+        p.appends()
+        p.stop()
         #expect(fast(p.bytes) == .list((0..<200).map { .int($0) }))
         #expect(fast(p.bytes, limits: SecureCookieLimits(maximumNodes: 150)) == nil)
     }
@@ -131,20 +158,42 @@ import Testing
         // APPENDS onto a dict, SETITEMS onto a list, ADDITEMS onto a list, an unhashable key:
         // each gives up after values were pushed (they are destroyed, not leaked or freed twice).
         var appends = Assembler()
-        appends.emptyDict(); appends.mark(); appends.str("a long string of more than 15 bytes"); appends.appends(); appends.stop()
+        appends.emptyDict()
+        appends.mark()
+        appends.str("a long string of more than 15 bytes")
+        appends.appends()
+        appends.stop()
         var setItems = Assembler()
-        setItems.emptyList(); setItems.mark(); setItems.str("k"); setItems.str("a long value of more than 15 bytes")
-        setItems.setItems(); setItems.stop()
+        setItems.emptyList()
+        setItems.mark()
+        setItems.str("k")
+        setItems.str("a long value of more than 15 bytes")
+        setItems.setItems()
+        setItems.stop()
         var addItems = Assembler()
-        addItems.emptyList(); addItems.mark(); addItems.int(1); addItems.addItems(); addItems.stop()
+        addItems.emptyList()
+        addItems.mark()
+        addItems.int(1)
+        addItems.addItems()
+        addItems.stop()
         var unhashable = Assembler()
-        unhashable.emptyDict(); unhashable.mark(); unhashable.emptyList(); unhashable.int(1); unhashable.setItems()
+        unhashable.emptyDict()
+        unhashable.mark()
+        unhashable.emptyList()
+        unhashable.int(1)
+        unhashable.setItems()
         unhashable.stop()
         for bytes in [appends.bytes, setItems.bytes, addItems.bytes, unhashable.bytes] {
             #expect(fast(bytes) == nil)
         }
         var set = Assembler()
-        set.emptySet(); set.mark(); set.str("x"); set.int(1); set.str("x"); set.addItems(); set.stop()
+        set.emptySet()
+        set.mark()
+        set.str("x")
+        set.int(1)
+        set.str("x")
+        set.addItems()
+        set.stop()
         #expect(fast(set.bytes) == .set(["x", 1]))
     }
 

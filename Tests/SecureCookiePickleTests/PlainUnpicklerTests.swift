@@ -74,7 +74,9 @@ import Testing
         case .bytearray: return protocolVersion >= 5
         case .list(let items), .tuple(let items): return items.allSatisfy { isPlain($0, protocolVersion: protocolVersion) }
         case .dict(let dict):
-            return dict.allSatisfy { isPlain($0.key, protocolVersion: protocolVersion) && isPlain($0.value, protocolVersion: protocolVersion) }
+            return dict.allSatisfy {
+                isPlain($0.key, protocolVersion: protocolVersion) && isPlain($0.value, protocolVersion: protocolVersion)
+            }
         case .set(let set), .frozenset(let set):
             return protocolVersion >= 4 && set.allSatisfy { isPlain($0, protocolVersion: protocolVersion) }
         case .complex, .datetime, .date, .time, .timedelta, .decimal: return false
@@ -106,8 +108,10 @@ import Testing
 
     @Test func sharedContainersAndGlobalsGoToTheGeneralPath() throws {
         // x = [1]; [x, x] at protocol 2: the second x is a GET of a list.
-        let shared: [UInt8] = [0x80, 0x02, 0x5D, 0x71, 0x00, 0x28, 0x5D, 0x71, 0x01, 0x4B, 0x01, 0x61,
-                               0x68, 0x01, 0x65, 0x2E]
+        let shared: [UInt8] = [
+            0x80, 0x02, 0x5D, 0x71, 0x00, 0x28, 0x5D, 0x71, 0x01, 0x4B, 0x01, 0x61,
+            0x68, 0x01, 0x65, 0x2E,
+        ]
         let global = Array("cposix\nsystem\n(S'true'\ntR.".utf8)
         for bytes in [shared, global] {
             let value = bytes.withUnsafeBufferPointer {

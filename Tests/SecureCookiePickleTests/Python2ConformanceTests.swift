@@ -16,8 +16,9 @@ struct Python2ConformanceTests {
         PickleFixtures.py2.appendingPathComponent("generated-py27/manifest.jsonl"), label: PickleFixtures.fileLabel)
 
     static func bytes(_ folder: String, _ record: PickleFixtures.Record) throws -> [UInt8] {
-        try TestPaths.bytes(PickleFixtures.py2.appendingPathComponent(folder).appendingPathComponent(
-            try #require(record.string("file"))))
+        try TestPaths.bytes(
+            PickleFixtures.py2.appendingPathComponent(folder).appendingPathComponent(
+                try #require(record.string("file"))))
     }
 
     /// The first `class` named by a `$object` in a tagged tree, and whether it holds a `$cycle`.
@@ -118,8 +119,9 @@ struct Python2ConformanceTests {
         let codec = PickleSerializationMethod(
             python2Strings: record.python2Strings, constructors: [try #require(objectClass): PickleFixtures.objectConstructor])
         let value = try codec.loads(try Self.bytes("generated-py27", record))
-        #expect(PickleFixtures.same(value, try PickleFixtures.expectedValue(try #require(record["expected"]))),
-                "got \(TaggedJSON.encode(value))")
+        #expect(
+            PickleFixtures.same(value, try PickleFixtures.expectedValue(try #require(record["expected"]))),
+            "got \(TaggedJSON.encode(value))")
     }
 
     @Test(arguments: generated)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SecureCookie
 
 /// Each way a cookie can be wrong gives its own kind, checked in Werkzeug's order:
@@ -106,7 +107,8 @@ import Testing
 
     @Test func errorsDescribeThemselvesWithoutTheValue() throws {
         let error = #expect(throws: SecureCookieError.self) {
-            try SecureCookie.unserialize(try resign("secret=" + Base64.encode(Array("hunter2".utf8))), secretKey: "k", format: DigitsCookie())
+            try SecureCookie.unserialize(
+                try resign("secret=" + Base64.encode(Array("hunter2".utf8))), secretKey: "k", format: DigitsCookie())
         }
         let text = try #require(error).description
         #expect(text.contains("undecodable"))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SecureCookie
 
 /// Expected headers were written by Werkzeug 0.16.1 (`save_cookie`, `dump_cookie`) on Python 3.11.
@@ -7,15 +8,18 @@ import Testing
         var cookie = SecureCookie([:], secretKey: "k", format: DigitsCookie())
         cookie["a"] = 1
         let options = SetCookieOptions(expires: 1_700_000_000, maxAge: 60, domain: "example.com", secure: true, httpOnly: true)
-        #expect(try cookie.setCookieHeader(options)
-            == #"session="xttEpIwTfpyelg88zu2rkIoUxkg=?_expires=MTcwMDAwMDAwMA==&a=MQ=="; Domain=example.com; Expires=Tue, 14-Nov-2023 22:13:20 GMT; Max-Age=60; Secure; HttpOnly; Path=/"#)
+        #expect(
+            try cookie.setCookieHeader(options)
+                == #"session="xttEpIwTfpyelg88zu2rkIoUxkg=?_expires=MTcwMDAwMDAwMA==&a=MQ=="; Domain=example.com; Expires=Tue, 14-Nov-2023 22:13:20 GMT; Max-Age=60; Secure; HttpOnly; Path=/"#
+        )
     }
 
     @Test func unmodifiedCookiesAreNotSentUnlessForced() throws {
         var cookie = SecureCookie(["a": 1], secretKey: "k", format: DigitsCookie())
         #expect(try cookie.setCookieHeader() == nil)
-        #expect(try cookie.setCookieHeader(SetCookieOptions(sessionExpires: 100, force: true))
-            == #"session="+WMJfJNxRfImA0FThcB0eB100hY=?_expires=MTAw&a=MQ=="; Path=/"#)
+        #expect(
+            try cookie.setCookieHeader(SetCookieOptions(sessionExpires: 100, force: true))
+                == #"session="+WMJfJNxRfImA0FThcB0eB100hY=?_expires=MTAw&a=MQ=="; Path=/"#)
     }
 
     @Test func maxAgeWithoutExpiresSetsExpiresFromNow() throws {
@@ -50,8 +54,10 @@ import Testing
         }
     }
 
-    @Test(arguments: [(Int64(0), "Thu, 01-Jan-1970 00:00:00 GMT"), (951_782_400, "Tue, 29-Feb-2000 00:00:00 GMT"),
-                      (-1, "Wed, 31-Dec-1969 23:59:59 GMT"), (4_102_444_799, "Thu, 31-Dec-2099 23:59:59 GMT")])
+    @Test(arguments: [
+        (Int64(0), "Thu, 01-Jan-1970 00:00:00 GMT"), (951_782_400, "Tue, 29-Feb-2000 00:00:00 GMT"),
+        (-1, "Wed, 31-Dec-1969 23:59:59 GMT"), (4_102_444_799, "Thu, 31-Dec-2099 23:59:59 GMT"),
+    ])
     func cookieDatesMatchPython(time: Int64, expected: String) {
         #expect(CookieHeader.cookieDate(time) == expected)
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SecureCookie
 
 /// A second test codec: the digits codec's bytes behind a `v2:` prefix, so the two never read each other's values.

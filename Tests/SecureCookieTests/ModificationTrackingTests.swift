@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SecureCookie
 
 /// Werkzeug's `ModificationTrackingDict` rules: every assignment or removal marks the cookie

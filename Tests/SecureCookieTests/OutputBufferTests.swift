@@ -1,6 +1,6 @@
+import SecureCookie
 import SecureCookieTestKit
 import Testing
-import SecureCookie
 
 /// ``OutputBuffer`` against `[UInt8]` built with the standard library's own operations.
 @Suite("OutputBuffer: the same bytes an array gets")

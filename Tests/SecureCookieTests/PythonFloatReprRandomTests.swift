@@ -1,3 +1,8 @@
+import SecureCookieTestKit
+import Testing
+
+@testable import SecureCookie
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -5,9 +10,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import SecureCookieTestKit
-import Testing
-@testable import SecureCookie
 
 /// `PythonFloatRepr` against a slow, independent reference: the fewest digits C's `%.*e` needs to
 /// read back the same double (correctly rounded, so the closest of that many digits, as Python's

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SecureCookie
 
 /// Expected texts are CPython 3.11's `repr(float)` of each value.

@@ -1,5 +1,6 @@
 import SecureCookieTestKit
 import Testing
+
 @testable import SecureCookie
 
 /// One line of `Fixtures/json/tagged-cases.jsonl`: a value's tagged JSON as Python's reference
@@ -15,7 +16,7 @@ struct TaggedCase: CustomTestStringConvertible, Sendable {
         }
         return lines.compactMap { line in
             guard case .dict(let record)? = try? JSONText.parse(text: line),
-                  let name = record["name"]?.stringValue, let tagged = record["tagged"]?.stringValue
+                let name = record["name"]?.stringValue, let tagged = record["tagged"]?.stringValue
             else { return nil }
             return TaggedCase(name: name, tagged: tagged)
         }
@@ -55,15 +56,30 @@ struct TaggedCase: CustomTestStringConvertible, Sendable {
         ("dict order", ["b": 1, "a": 2]), ("dollar key", ["$x": 1, "y": 2]),
         ("non-str keys", .dict(PythonDict([(1, "a"), (.tuple([1, 2]), "b"), (.none, 0)]))),
         ("bool key", .dict(PythonDict([(true, 1)]))), ("frozenset key", .dict(PythonDict([(.frozenset([1]), "f")]))),
-        ("datetime", PythonDateTime(year: 2024, month: 1, day: 2, hour: 3, minute: 4, second: 5, microsecond: 123_456).map { .datetime($0) }),
+        (
+            "datetime",
+            PythonDateTime(year: 2024, month: 1, day: 2, hour: 3, minute: 4, second: 5, microsecond: 123_456).map { .datetime($0) }
+        ),
         ("datetime whole", PythonDateTime(year: 2024, month: 1, day: 2, hour: 3, minute: 4, second: 5).map { .datetime($0) }),
-        ("datetime utc", PythonDateTime(year: 2024, month: 1, day: 2, hour: 3, minute: 4, second: 5, utcOffset: delta(0)).map { .datetime($0) }),
-        ("datetime -05:30", PythonDateTime(year: 1999, month: 12, day: 31, hour: 23, minute: 59, second: 59, microsecond: 1,
-                                           utcOffset: delta(0, -19_800)).map { .datetime($0) }),
+        (
+            "datetime utc",
+            PythonDateTime(year: 2024, month: 1, day: 2, hour: 3, minute: 4, second: 5, utcOffset: delta(0)).map { .datetime($0) }
+        ),
+        (
+            "datetime -05:30",
+            PythonDateTime(
+                year: 1999, month: 12, day: 31, hour: 23, minute: 59, second: 59, microsecond: 1,
+                utcOffset: delta(0, -19_800)
+            ).map { .datetime($0) }
+        ),
         ("datetime offset seconds", PythonDateTime(year: 2024, month: 2, day: 29, utcOffset: delta(0, 3630)).map { .datetime($0) }),
         ("datetime min", PythonDateTime(year: 1, month: 1, day: 1).map { .datetime($0) }),
-        ("datetime max", PythonDateTime(year: 9999, month: 12, day: 31, hour: 23, minute: 59, second: 59, microsecond: 999_999).map { .datetime($0) }),
-        ("date", PythonDate(year: 2024, month: 1, day: 2).map { .date($0) }), ("date min", PythonDate(year: 1, month: 1, day: 1).map { .date($0) }),
+        (
+            "datetime max",
+            PythonDateTime(year: 9999, month: 12, day: 31, hour: 23, minute: 59, second: 59, microsecond: 999_999).map { .datetime($0) }
+        ),
+        ("date", PythonDate(year: 2024, month: 1, day: 2).map { .date($0) }),
+        ("date min", PythonDate(year: 1, month: 1, day: 1).map { .date($0) }),
         ("time", PythonTime(hour: 3, minute: 4, second: 5).map { .time($0) }),
         ("time micro", PythonTime(hour: 3, minute: 4, second: 5, microsecond: 6).map { .time($0) }),
         ("time tz", PythonTime(hour: 23, utcOffset: delta(0, 7200)).map { .time($0) }),
@@ -71,11 +87,15 @@ struct TaggedCase: CustomTestStringConvertible, Sendable {
         ("timedelta max", delta(999_999_999, 86_399, 999_999).map { .timedelta($0) }),
         ("decimal", PythonDecimal("1.10").map { .decimal($0) }), ("decimal negative zero", PythonDecimal("-0").map { .decimal($0) }),
         ("decimal exponent", PythonDecimal("1E+2").map { .decimal($0) }), ("decimal nan", PythonDecimal("NaN").map { .decimal($0) }),
-        ("decimal -inf", PythonDecimal("-Infinity").map { .decimal($0) }), ("decimal small", PythonDecimal("0.000001").map { .decimal($0) }),
+        ("decimal -inf", PythonDecimal("-Infinity").map { .decimal($0) }),
+        ("decimal small", PythonDecimal("0.000001").map { .decimal($0) }),
         ("decimal smaller", PythonDecimal("0.0000001").map { .decimal($0) }),
-        ("mixed", PythonDate(year: 2024, month: 5, day: 6).map {
-            ["user": "ada", "ids": .tuple([1, 2]), "seen": .date($0), "raw": .bytes([0x6B]), "n": [nil, 1.5]]
-        }),
+        (
+            "mixed",
+            PythonDate(year: 2024, month: 5, day: 6).map {
+                ["user": "ada", "ids": .tuple([1, 2]), "seen": .date($0), "raw": .bytes([0x6B]), "n": [nil, 1.5]]
+            }
+        ),
     ]
 
     @Test func everyFixtureCaseIsBuilt() {
@@ -95,8 +115,11 @@ struct TaggedCase: CustomTestStringConvertible, Sendable {
 @Suite struct TaggedJSONReadingTests {
     @Test func keepsNumberKinds() throws {
         guard case .float(let one) = try TaggedJSON.decode("1.0"), case .int(let int) = try TaggedJSON.decode("-0"),
-              case .float(let negativeZero) = try TaggedJSON.decode("-0.0")
-        else { Issue.record("number kinds changed"); return }
+            case .float(let negativeZero) = try TaggedJSON.decode("-0.0")
+        else {
+            Issue.record("number kinds changed")
+            return
+        }
         #expect(one == 1 && int == 0 && negativeZero.sign == .minus)
     }
 
@@ -108,14 +131,20 @@ struct TaggedCase: CustomTestStringConvertible, Sendable {
 
     @Test func readsOffsetsAndLenientForms() throws {
         let zulu = try TaggedJSON.decode(#"{"$datetime": "2024-01-02 03:04:05.5Z"}"#)
-        let utc = try #require(PythonDateTime(year: 2024, month: 1, day: 2, hour: 3, minute: 4, second: 5, microsecond: 500_000,
-                                              utcOffset: PythonTimeDelta(days: 0)))
+        let utc = try #require(
+            PythonDateTime(
+                year: 2024, month: 1, day: 2, hour: 3, minute: 4, second: 5, microsecond: 500_000,
+                utcOffset: PythonTimeDelta(days: 0)))
         #expect(zulu == .datetime(utc))
         let offset = try TaggedJSON.decode(#"{"$time": "10:00:00-01:00:30.000001"}"#)
-        guard case .time(let time) = offset else { Issue.record("not a time"); return }
+        guard case .time(let time) = offset else {
+            Issue.record("not a time")
+            return
+        }
         #expect(time.utcOffset == PythonTimeDelta(days: 0, seconds: -3630, microseconds: -1))
         // Not normalised on input, normalised in the value: Python's timedelta(0, -1) is [-1, 86399, 0].
-        #expect(try TaggedJSON.decode(#"{"$timedelta": [0, -1, 0]}"#) == .timedelta(try #require(PythonTimeDelta(days: -1, seconds: 86_399))))
+        #expect(
+            try TaggedJSON.decode(#"{"$timedelta": [0, -1, 0]}"#) == .timedelta(try #require(PythonTimeDelta(days: -1, seconds: 86_399))))
     }
 
     @Test func duplicateSetElementsCollapse() throws {

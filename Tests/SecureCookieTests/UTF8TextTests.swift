@@ -1,5 +1,6 @@
 import SecureCookieTestKit
 import Testing
+
 @testable import SecureCookie
 
 /// ``UTF8Text`` against the standard library's validating initializer, byte for byte.

@@ -28,8 +28,10 @@ enum YAMLFixtures {
     /// The yaml-test-suite case ids, sorted.
     static let suiteCases: [String] = {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: suite.path)) ?? []
-        return names.filter { FileManager.default.fileExists(atPath: suite.appendingPathComponent($0).appendingPathComponent("in.yaml").path) }
-            .sorted()
+        return names.filter {
+            FileManager.default.fileExists(atPath: suite.appendingPathComponent($0).appendingPathComponent("in.yaml").path)
+        }
+        .sorted()
     }()
 
     static func suiteFile(_ id: String, _ name: String) -> URL {
@@ -59,4 +61,3 @@ private func canonical(_ value: PythonValue) -> PythonValue {
     default: return value
     }
 }
-

@@ -64,7 +64,8 @@ struct YAMLHostileInputTests {
         let fine = String(repeating: "[", count: 100) + String(repeating: "]", count: 100)
         #expect(failure(fine) == nil)
         // 60 levels anchored, then used 50 levels down: 110 levels once expanded.
-        let anchored = "- &a " + String(repeating: "[", count: 60) + String(repeating: "]", count: 60) + "\n- "
+        let anchored =
+            "- &a " + String(repeating: "[", count: 60) + String(repeating: "]", count: 60) + "\n- "
             + String(repeating: "[", count: 50) + "*a" + String(repeating: "]", count: 50) + "\n"
         #expect(failure(anchored)?.limit == .depth)
     }
@@ -91,11 +92,13 @@ struct YAMLHostileInputTests {
         #expect(error?.construct == "multi-document stream")
     }
 
-    @Test("libyaml's errors carry line and column", arguments: [
-        ("a:\n\tb: 1\n", "line 2 column 1"),
-        ("a: [1, 2\n", "line 2 column 1"),
-        ("a: 1\n b: 2\n", "line 2 column 3"),
-    ])
+    @Test(
+        "libyaml's errors carry line and column",
+        arguments: [
+            ("a:\n\tb: 1\n", "line 2 column 1"),
+            ("a: [1, 2\n", "line 2 column 1"),
+            ("a: 1\n b: 2\n", "line 2 column 3"),
+        ])
     func parseErrors(_ text: String, _ position: String) {
         let error = failure(text)
         #expect(error?.kind == .undecodable)

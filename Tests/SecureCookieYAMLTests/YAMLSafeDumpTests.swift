@@ -1,7 +1,7 @@
 import Foundation
 import SecureCookie
-import SecureCookieYAML
 import SecureCookieTestKit
+import SecureCookieYAML
 import Testing
 
 /// Writing, against what PyYAML 6.0.4 wrote for the same values (`Fixtures/yaml/safe-dump.jsonl`):

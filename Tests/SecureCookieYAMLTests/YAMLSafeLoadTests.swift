@@ -1,7 +1,7 @@
 import Foundation
 import SecureCookie
-import SecureCookieYAML
 import SecureCookieTestKit
+import SecureCookieYAML
 import Testing
 
 /// Reading hand-written inputs for each YAML 1.1 typing rule, against what PyYAML 6.0.4's
@@ -27,14 +27,16 @@ struct YAMLSafeLoadTests {
         }
     }
 
-    @Test("tags outside the safe set are refused, naming the tag", arguments: [
-        ("!!python/object/apply:os.system ['echo hi']", "tag !!python/object/apply:os.system"),
-        ("!!python/name:os.system", "tag !!python/name:os.system"),
-        ("a: [1, !!python/tuple [1]]", "tag !!python/tuple"),
-        ("!foo bar", "tag !foo"),
-        ("!<tag:example.com,2000:app/x> 1", "tag tag:example.com,2000:app/x"),
-        ("a: =", "tag !!value"),
-    ])
+    @Test(
+        "tags outside the safe set are refused, naming the tag",
+        arguments: [
+            ("!!python/object/apply:os.system ['echo hi']", "tag !!python/object/apply:os.system"),
+            ("!!python/name:os.system", "tag !!python/name:os.system"),
+            ("a: [1, !!python/tuple [1]]", "tag !!python/tuple"),
+            ("!foo bar", "tag !foo"),
+            ("!<tag:example.com,2000:app/x> 1", "tag tag:example.com,2000:app/x"),
+            ("a: =", "tag !!value"),
+        ])
     func refusedTag(_ input: String, _ construct: String) {
         let result = outcome { try YAMLSerializationMethod().loads(Array(input.utf8)) }
         guard case .failure(let error) = result else {

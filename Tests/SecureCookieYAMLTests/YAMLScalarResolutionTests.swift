@@ -1,7 +1,8 @@
 import SecureCookie
-@testable import SecureCookieYAML
 import SecureCookieTestKit
 import Testing
+
+@testable import SecureCookieYAML
 
 /// PyYAML's implicit resolver and `SafeConstructor`, scalar by scalar: 3000 texts (hand-picked
 /// and seeded-random number-, date- and time-like ones) with the tag PyYAML 6.0.4 resolved and

@@ -33,11 +33,13 @@ struct BatchTests {
         #expect(mixed.lines.count == 3)
     }
 
-    @Test("each error kind has its line", arguments: [
-        ("XqZOmAc4aVSF3N3Kri4mETmzR10=?a=MQ==&b=Mw==", "bad-signature"),
-        ("XqZOmAc4aVSF3N3Kri4mETmzR10=", "malformed"),
-        ("XqZOmAc4aVSF3N3Kri4mETmzR1=?a=MQ==&b=Mg==", "bad-signature"),
-    ])
+    @Test(
+        "each error kind has its line",
+        arguments: [
+            ("XqZOmAc4aVSF3N3Kri4mETmzR10=?a=MQ==&b=Mw==", "bad-signature"),
+            ("XqZOmAc4aVSF3N3Kri4mETmzR10=", "malformed"),
+            ("XqZOmAc4aVSF3N3Kri4mETmzR1=?a=MQ==&b=Mg==", "bad-signature"),
+        ])
     func errorKinds(_ cookie: String, kind: String) throws {
         let run = try InProcess.run(["decode", "--secret", "k"], input: [cookie])
         #expect(errorKind(run.lines[0]) == kind, "\(run.lines)")
@@ -66,17 +68,19 @@ struct BatchTests {
         #expect(errorKind(after.lines[0]) == "expired")
     }
 
-    @Test("encode: a value the codec cannot hold, or a line that is not a dict, is an error line", arguments: [
-        ("json", #"{"b": {"$bytes": "AAE="}}"#, "unrepresentable"),
-        ("json", #"{"s": {"$set": [1]}}"#, "unrepresentable"),
-        ("json", #"{"d": {"$dict": [[{"$tuple": [1]}, 2]]}}"#, "unrepresentable"),
-        ("msgpack", #"{"s": {"$set": [1]}}"#, "unrepresentable"),
-        ("yaml", #"{"c": {"$complex": [1.0, 2.0]}}"#, "unrepresentable"),
-        ("pickle", "[1, 2]", "unrepresentable"),
-        ("pickle", #"{"$dict": [[1, 2]]}"#, "unrepresentable"),
-        ("pickle", "{not json", "undecodable"),
-        ("pickle", #"{"a": {"$nope": 1}}"#, "undecodable"),
-    ])
+    @Test(
+        "encode: a value the codec cannot hold, or a line that is not a dict, is an error line",
+        arguments: [
+            ("json", #"{"b": {"$bytes": "AAE="}}"#, "unrepresentable"),
+            ("json", #"{"s": {"$set": [1]}}"#, "unrepresentable"),
+            ("json", #"{"d": {"$dict": [[{"$tuple": [1]}, 2]]}}"#, "unrepresentable"),
+            ("msgpack", #"{"s": {"$set": [1]}}"#, "unrepresentable"),
+            ("yaml", #"{"c": {"$complex": [1.0, 2.0]}}"#, "unrepresentable"),
+            ("pickle", "[1, 2]", "unrepresentable"),
+            ("pickle", #"{"$dict": [[1, 2]]}"#, "unrepresentable"),
+            ("pickle", "{not json", "undecodable"),
+            ("pickle", #"{"a": {"$nope": 1}}"#, "undecodable"),
+        ])
     func encodeErrors(_ codec: String, _ line: String, kind: String) throws {
         let run = try InProcess.run(["encode", "--codec", codec, "--secret", "k"], input: [line, #"{"ok": 1}"#])
         try #require(run.lines.count == 2)
@@ -93,8 +97,9 @@ struct BatchTests {
         #expect(run.errors.contains("UNVERIFIED"))
     }
 
-    @Test("inspect shows a hostile pickle's global as an inert node",
-          arguments: WerkzeugFixture.all.filter { $0.name.hasPrefix("hostile") })
+    @Test(
+        "inspect shows a hostile pickle's global as an inert node",
+        arguments: WerkzeugFixture.all.filter { $0.name.hasPrefix("hostile") })
     func inspectHostile(_ fixture: WerkzeugFixture) throws {
         let run = try InProcess.run(["inspect", "--codec", "pickle", fixture.cookie])
         #expect(run.status == 0)
@@ -107,15 +112,20 @@ struct BatchTests {
     func migrateDemo() throws {
         let demo = try #require(WerkzeugFixture.demo)
         let secret = TestPaths.fixtures.appendingPathComponent("werkzeug/demo/secret.txt").path
-        let run = try InProcess.run(["migrate", "--from-codec", "pickle", "--to-codec", "json", "--from-secret-file", secret,
-                                     "--to-secret", "new key", "--to-hash", "sha256"], input: [demo.cookie])
+        let run = try InProcess.run(
+            [
+                "migrate", "--from-codec", "pickle", "--to-codec", "json", "--from-secret-file", secret,
+                "--to-secret", "new key", "--to-hash", "sha256",
+            ], input: [demo.cookie])
         #expect(run.status == 0, "\(run.lines) \(run.errors)")
         let cookie = try #require(run.lines.first)
         let read = try InProcess.run(["decode", "--codec", "json", "--hash", "sha256", "--secret", "new key", cookie])
         let expected = jsonShaped(try #require(demo.expected))
         #expect(strictlyEqual(try TaggedJSON.decode(read.lines[0]), expected), "\(read.lines)")
-        let late = try InProcess.run(["decode", "--codec", "json", "--hash", "sha256", "--secret", "new key",
-                                      "--now", "4102444801", cookie])
+        let late = try InProcess.run([
+            "decode", "--codec", "json", "--hash", "sha256", "--secret", "new key",
+            "--now", "4102444801", cookie,
+        ])
         #expect(errorKind(late.lines[0]) == "expired")
         let oldKey = try InProcess.run(["decode", "--codec", "json", "--hash", "sha256", "--secret-file", secret, cookie])
         #expect(errorKind(oldKey.lines[0]) == "bad-signature")
@@ -126,8 +136,9 @@ struct BatchTests {
         let bytes = try #require(WerkzeugFixture.all.first { $0.name == "bytes" && $0.codec == "pickle" && $0.python.hasPrefix("3") })
         let session = try #require(WerkzeugFixture.all.first { $0.name == "session" && $0.codec == "pickle" && $0.python.hasPrefix("3") })
         let secrets = bytes.secretArguments.flatMap { ["--from-" + $0[0].dropFirst(2), $0[1]] }
-        let run = try InProcess.run(["migrate", "--from-codec", "pickle", "--to-codec", "json"] + secrets,
-                                    input: [bytes.cookie, session.cookie, "garbage"])
+        let run = try InProcess.run(
+            ["migrate", "--from-codec", "pickle", "--to-codec", "json"] + secrets,
+            input: [bytes.cookie, session.cookie, "garbage"])
         try #require(run.lines.count == 3)
         #expect(errorKind(run.lines[0]) == "unrepresentable")
         #expect(errorKind(run.lines[1]) == nil)

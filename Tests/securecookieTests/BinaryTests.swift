@@ -57,8 +57,11 @@ struct BinaryTests {
         let decoded = try Binary.run(["decode", "--codec", "pickle", "--secret", "legacy-flask-app-secret", demo.cookie])
         #expect(decoded.status == 0)
         #expect(strictlyEqual(try TaggedJSON.decode(decoded.lines[0]), try #require(demo.expected)))
-        let migrated = try Binary.run(["migrate", "--from-codec", "pickle", "--to-codec", "json",
-                                       "--from-secret", "legacy-flask-app-secret"], stdin: demo.cookie + "\n")
+        let migrated = try Binary.run(
+            [
+                "migrate", "--from-codec", "pickle", "--to-codec", "json",
+                "--from-secret", "legacy-flask-app-secret",
+            ], stdin: demo.cookie + "\n")
         #expect(migrated.status == 0)
         #expect(migrated.lines.count == 1)
     }

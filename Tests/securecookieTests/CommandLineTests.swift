@@ -60,8 +60,9 @@ struct CommandLineTests {
         #expect(errorKind(onlyOther.lines[0]) == "bad-signature")
     }
 
-    @Test("bad command lines are usage errors (exit 64) that say what is wrong",
-          arguments: [
+    @Test(
+        "bad command lines are usage errors (exit 64) that say what is wrong",
+        arguments: [
             (["decode", "--codec", "xml", "--secret", "k"], "xml"),
             (["decode", "--hash", "sha3", "--secret", "k"], "sha3"),
             (["decode", "--py2-str", "cp1252", "--secret", "k"], "cp1252"),
@@ -69,7 +70,7 @@ struct CommandLineTests {
             (["decode"], "--secret"),
             (["migrate", "--to-codec", "json"], "--from-secret"),
             (["migrate", "--from-codec", "toml", "--from-secret", "k"], "toml"),
-          ])
+        ])
     func usageErrors(_ arguments: [String], mentions: String) {
         #expect(InProcess.exitCode(arguments) == 64)
         #expect(InProcess.usageMessage(arguments).contains(mentions), "\(InProcess.usageMessage(arguments))")

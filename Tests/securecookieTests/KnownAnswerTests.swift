@@ -11,15 +11,19 @@ struct KnownAnswerTests {
     }
 
     static let cases: [Case] = [
-        Case(arguments: ["--codec", "json", "--hash", "sha1", "--secret", "k"], value: #"{"a": 1, "b": 2}"#,
-             cookie: "XqZOmAc4aVSF3N3Kri4mETmzR10=?a=MQ==&b=Mg=="),
-        Case(arguments: ["--codec", "json", "--hash", "sha1", "--secret", "k"], value: "{}",
-             cookie: "OoSiGO5mZSCbtw6EUl3YN2RaGWU=?"),
-        Case(arguments: ["--codec", "json", "--secret", "foo"], value: #"{"x": 42, "a b/é": "v"}"#,
-             cookie: "EMM2AVOTGhGL26zuKBpSNZ/5A98=?a+b%2F%C3%A9=InYi&x=NDI="),
-        Case(arguments: ["--codec", "pickle", "--protocol", "4", "--secret", "deadbeef"],
-             value: #"{"foo": 42, "baz": {"$tuple": [1, 2, 3]}}"#,
-             cookie: "8eM1MRUnsd9Wg0KzlK/ixRuWTrw=?baz=gASVCQAAAAAAAABLAUsCSwOHlC4=&foo=gARLKi4="),
+        Case(
+            arguments: ["--codec", "json", "--hash", "sha1", "--secret", "k"], value: #"{"a": 1, "b": 2}"#,
+            cookie: "XqZOmAc4aVSF3N3Kri4mETmzR10=?a=MQ==&b=Mg=="),
+        Case(
+            arguments: ["--codec", "json", "--hash", "sha1", "--secret", "k"], value: "{}",
+            cookie: "OoSiGO5mZSCbtw6EUl3YN2RaGWU=?"),
+        Case(
+            arguments: ["--codec", "json", "--secret", "foo"], value: #"{"x": 42, "a b/é": "v"}"#,
+            cookie: "EMM2AVOTGhGL26zuKBpSNZ/5A98=?a+b%2F%C3%A9=InYi&x=NDI="),
+        Case(
+            arguments: ["--codec", "pickle", "--protocol", "4", "--secret", "deadbeef"],
+            value: #"{"foo": 42, "baz": {"$tuple": [1, 2, 3]}}"#,
+            cookie: "8eM1MRUnsd9Wg0KzlK/ixRuWTrw=?baz=gASVCQAAAAAAAABLAUsCSwOHlC4=&foo=gARLKi4="),
     ]
 
     @Test("encode writes Werkzeug's cookie", arguments: cases)

@@ -8,21 +8,21 @@ import SecureCookie
 func strictlyEqual(_ a: PythonValue, _ b: PythonValue) -> Bool {
     switch (a, b) {
     case (.none, .none): return true
-    case let (.bool(x), .bool(y)): return x == y
-    case let (.int(x), .int(y)): return x == y
-    case let (.bigInt(x), .bigInt(y)): return x == y
-    case let (.float(x), .float(y)): return sameFloat(x, y)
-    case let (.complex(xr, xi), .complex(yr, yi)): return sameFloat(xr, yr) && sameFloat(xi, yi)
-    case let (.str(x), .str(y)): return x.unicodeScalars.elementsEqual(y.unicodeScalars)
-    case let (.bytes(x), .bytes(y)), let (.bytearray(x), .bytearray(y)): return x == y
-    case let (.list(x), .list(y)), let (.tuple(x), .tuple(y)):
+    case (.bool(let x), .bool(let y)): return x == y
+    case (.int(let x), .int(let y)): return x == y
+    case (.bigInt(let x), .bigInt(let y)): return x == y
+    case (.float(let x), .float(let y)): return sameFloat(x, y)
+    case (.complex(let xr, let xi), .complex(let yr, let yi)): return sameFloat(xr, yr) && sameFloat(xi, yi)
+    case (.str(let x), .str(let y)): return x.unicodeScalars.elementsEqual(y.unicodeScalars)
+    case (.bytes(let x), .bytes(let y)), (.bytearray(let x), .bytearray(let y)): return x == y
+    case (.list(let x), .list(let y)), (.tuple(let x), .tuple(let y)):
         return x.count == y.count && zip(x, y).allSatisfy(strictlyEqual)
-    case let (.dict(x), .dict(y)):
+    case (.dict(let x), .dict(let y)):
         guard x.count == y.count else { return false }
         return x.allSatisfy { pair in
             y.contains { strictlyEqual(pair.key, $0.key) && strictlyEqual(pair.value, $0.value) }
         }
-    case let (.set(x), .set(y)), let (.frozenset(x), .frozenset(y)):
+    case (.set(let x), .set(let y)), (.frozenset(let x), .frozenset(let y)):
         guard x.count == y.count else { return false }
         var left = Array(y)
         for element in x {
@@ -30,11 +30,11 @@ func strictlyEqual(_ a: PythonValue, _ b: PythonValue) -> Bool {
             left.remove(at: index)
         }
         return true
-    case let (.datetime(x), .datetime(y)): return x.isoFormat == y.isoFormat
-    case let (.date(x), .date(y)): return x == y
-    case let (.time(x), .time(y)): return x.isoFormat == y.isoFormat
-    case let (.timedelta(x), .timedelta(y)): return x == y
-    case let (.decimal(x), .decimal(y)): return x.description == y.description
+    case (.datetime(let x), .datetime(let y)): return x.isoFormat == y.isoFormat
+    case (.date(let x), .date(let y)): return x == y
+    case (.time(let x), .time(let y)): return x.isoFormat == y.isoFormat
+    case (.timedelta(let x), .timedelta(let y)): return x == y
+    case (.decimal(let x), .decimal(let y)): return x.description == y.description
     default: return false
     }
 }

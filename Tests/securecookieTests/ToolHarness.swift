@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SecureCookie
+
 @testable import securecookie
 
 /// The result of one run of the tool.
@@ -82,7 +83,9 @@ enum Binary {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
-        let input = Pipe(), output = Pipe(), errors = Pipe()
+        let input = Pipe()
+        let output = Pipe()
+        let errors = Pipe()
         process.standardInput = input
         process.standardOutput = output
         process.standardError = errors

@@ -53,11 +53,13 @@ struct WerkzeugFixture: Sendable, CustomStringConvertible {
 
     /// Reads a line with the core's tagged-JSON reader, so `expected` keeps every Python type.
     private static func parse(_ line: String, file: String, lineNumber: Int) -> WerkzeugFixture? {
-        let roomy = SecureCookieLimits(maximumCookieLength: 1 << 22, maximumItems: 1 << 16, maximumDepth: 1000,
-                                       maximumNodes: 1 << 22, maximumValueBytes: 1 << 22)
+        let roomy = SecureCookieLimits(
+            maximumCookieLength: 1 << 22, maximumItems: 1 << 16, maximumDepth: 1000,
+            maximumNodes: 1 << 22, maximumValueBytes: 1 << 22)
         guard case .dict(let fields)? = try? TaggedJSON.decode(line, limits: roomy) else {
-            return WerkzeugFixture(file: file, lineNumber: lineNumber, name: "unreadable fixture line", python: "", codec: "",
-                                   hash: "", secretArguments: [], cookie: "")
+            return WerkzeugFixture(
+                file: file, lineNumber: lineNumber, name: "unreadable fixture line", python: "", codec: "",
+                hash: "", secretArguments: [], cookie: "")
         }
         func string(_ key: String) -> String? { fields[key]?.stringValue }
         func int(_ key: String) -> Int? { fields[key]?.intValue }
@@ -74,10 +76,12 @@ struct WerkzeugFixture: Sendable, CustomStringConvertible {
             expectedError: string("expected_error"), keyIndex: int("key_index"))
     }
 
-    private init(file: String, lineNumber: Int, name: String, python: String, codec: String, hash: String,
-                 protocolVersion: Int? = nil, python2Strings: String? = nil, now: Double? = nil, expires: Int? = nil,
-                 secretArguments: [[String]], cookie: String, expected: PythonValue? = nil, expectedError: String? = nil,
-                 keyIndex: Int? = nil) {
+    private init(
+        file: String, lineNumber: Int, name: String, python: String, codec: String, hash: String,
+        protocolVersion: Int? = nil, python2Strings: String? = nil, now: Double? = nil, expires: Int? = nil,
+        secretArguments: [[String]], cookie: String, expected: PythonValue? = nil, expectedError: String? = nil,
+        keyIndex: Int? = nil
+    ) {
         self.file = file
         self.lineNumber = lineNumber
         self.name = name

@@ -37,8 +37,9 @@ struct WerkzeugFixtureTests {
         }
     }
 
-    @Test("JSON cookies are written byte-identical to Werkzeug's",
-          arguments: WerkzeugFixture.all.filter { $0.codec == "json" && $0.expected != nil && $0.keyIndex == nil })
+    @Test(
+        "JSON cookies are written byte-identical to Werkzeug's",
+        arguments: WerkzeugFixture.all.filter { $0.codec == "json" && $0.expected != nil && $0.keyIndex == nil })
     func jsonIsByteIdentical(_ fixture: WerkzeugFixture) throws {
         let expected = try #require(fixture.expected)
         var arguments = ["encode", "--codec", "json", "--hash", fixture.hash] + Array(fixture.secretArguments.joined())
@@ -52,11 +53,14 @@ struct WerkzeugFixtureTests {
     func demoCookie() throws {
         let demo = try #require(WerkzeugFixture.demo)
         #expect(demo.python.hasPrefix("2.7"))
-        let bundled = try String(contentsOf: TestPaths.fixtures.appendingPathComponent("werkzeug/demo/legacy-session.cookie"),
-                                 encoding: .utf8)
+        let bundled = try String(
+            contentsOf: TestPaths.fixtures.appendingPathComponent("werkzeug/demo/legacy-session.cookie"),
+            encoding: .utf8)
         #expect(bundled.trimmingCharacters(in: .whitespacesAndNewlines) == demo.cookie)
-        let run = try InProcess.run(["decode", "--codec", "pickle", "--secret-file",
-                                     TestPaths.fixtures.appendingPathComponent("werkzeug/demo/secret.txt").path, demo.cookie])
+        let run = try InProcess.run([
+            "decode", "--codec", "pickle", "--secret-file",
+            TestPaths.fixtures.appendingPathComponent("werkzeug/demo/secret.txt").path, demo.cookie,
+        ])
         #expect(run.status == 0)
         let got = try TaggedJSON.decode(try #require(run.lines.first))
         #expect(strictlyEqual(got, try #require(demo.expected)))

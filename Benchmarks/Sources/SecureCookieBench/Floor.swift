@@ -54,7 +54,9 @@ struct Floor {
                     }
                     var outerHash = outer
                     hmac.finalize().withUnsafeBytes { outerHash.update(bufferPointer: $0) }
-                    let valid = outerHash.finalize().withUnsafeBytes { $0.elementsEqual(UnsafeRawBufferPointer(rebasing: output[..<macLength])) }
+                    let valid = outerHash.finalize().withUnsafeBytes {
+                        $0.elementsEqual(UnsafeRawBufferPointer(rebasing: output[..<macLength]))
+                    }
                     return valid ? written : -written
                 }
             }
@@ -70,7 +72,8 @@ struct Floor {
         var out = offset
         var index = range.lowerBound
         while index + 4 <= range.upperBound {
-            let word = UInt32(table[Int(text[index])]) << 18 | UInt32(table[Int(text[index + 1])]) << 12
+            let word =
+                UInt32(table[Int(text[index])]) << 18 | UInt32(table[Int(text[index + 1])]) << 12
                 | UInt32(table[Int(text[index + 2])]) << 6 | UInt32(table[Int(text[index + 3])])
             output[out] = UInt8(truncatingIfNeeded: word >> 16)
             output[out + 1] = UInt8(truncatingIfNeeded: word >> 8)

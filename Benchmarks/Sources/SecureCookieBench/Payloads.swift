@@ -27,9 +27,10 @@ enum Payloads {
     /// The ~4 KB cookie: the session plus a browsing history.
     static let large: PythonDict = {
         var value = session
-        value["history"] = .list((0..<historyCount).map { index in
-            .str("/catalog/section-\(twoDigits(index))/product-\(fourDigits(index * 37))?ref=home")
-        })
+        value["history"] = .list(
+            (0..<historyCount).map { index in
+                .str("/catalog/section-\(twoDigits(index))/product-\(fourDigits(index * 37))?ref=home")
+            })
         return value
     }()
 

@@ -36,7 +36,8 @@ enum Profile {
             let codec = format.serializationMethod
             let value = PythonValue.dict(data)
             let encoded = try codec.dumps(value)
-            body = op == "loads"
+            body =
+                op == "loads"
                 ? { _ = try codec.loads(encoded[...], limits: .default) }
                 : { _ = try codec.dumps(value) }
         case "floor":
@@ -52,7 +53,8 @@ enum Profile {
         profiler_start()
         let elapsed = try clock.measure { for _ in 0..<iterations { try body() } }
         profiler_stop()
-        print("\(codec) \(payload) \(op): \(cookie.count) B cookie, \(iterations) iterations, "
-            + "\(text(elapsed.seconds * 1e9 / Double(iterations), 0)) ns/op")
+        print(
+            "\(codec) \(payload) \(op): \(cookie.count) B cookie, \(iterations) iterations, "
+                + "\(text(elapsed.seconds * 1e9 / Double(iterations), 0)) ns/op")
     }
 }

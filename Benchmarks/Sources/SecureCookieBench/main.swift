@@ -21,8 +21,9 @@ let secretText = "benchmark-secret-key-0123456789abcdef"
 let secret = SecretKey(secretText)
 
 if let codec = option("--profile") {
-    try Profile.run(codec: codec, op: option("--op") ?? "unserialize", payload: option("--payload") ?? "session",
-                    iterations: Int(option("--iterations") ?? "") ?? 2000, secret: secret)
+    try Profile.run(
+        codec: codec, op: option("--op") ?? "unserialize", payload: option("--payload") ?? "session",
+        iterations: Int(option("--iterations") ?? "") ?? 2000, secret: secret)
     exit(0)
 }
 
@@ -59,7 +60,8 @@ func loadAverage() -> String {
     guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) else { return "?" }
     return text.split(separator: " ").prefix(3).joined(separator: " ")
 }
-let cpuModel = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
+let cpuModel =
+    (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
     .split(separator: "\n").first { $0.hasPrefix("model name") }
     .map { $0.split(separator: ":", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) } ?? "?" } ?? "?"
 let loadAtStart = loadAverage()
@@ -68,7 +70,8 @@ print("Machine: \(ProcessInfo.processInfo.activeProcessorCount) CPUs, \(cpuModel
 print("Measuring Werkzeug on CPython (\(python))…")
 let (pythonOutput, _) = try run(python, [benchDirectory.appendingPathComponent("werkzeug_bench.py").path, "measure"])
 guard let report = try JSONSerialization.jsonObject(with: pythonOutput) as? [String: Any],
-      let cases = report["cases"] as? [[String: Any]] else {
+    let cases = report["cases"] as? [[String: Any]]
+else {
     print("the Python side printed no report")
     exit(1)
 }
@@ -80,8 +83,9 @@ print("|---|---|---:|---|---:|---:|---:|---:|---:|---:|")
 let floor = Floor(secret: Array(secretText.utf8))
 for entry in cases {
     guard let codec = entry["codec"] as? String, let payload = entry["payload"] as? String,
-          let cookie = entry["cookie"] as? String, let pyUnserialize = entry["unserialize_ns"] as? Double,
-          let pySerialize = entry["serialize_ns"] as? Double else { continue }
+        let cookie = entry["cookie"] as? String, let pyUnserialize = entry["unserialize_ns"] as? Double,
+        let pySerialize = entry["serialize_ns"] as? Double
+    else { continue }
     let format = formatFor(codec)
     let decoded = try SecureCookie.unserialize(cookie, secretKey: secret, format: format, now: 0)
     let bytes = Array(cookie.utf8)
@@ -93,17 +97,21 @@ for entry in cases {
         _ = try cookie.serialize()
     }
     for (op, swift, py) in [("unserialize", read, pyUnserialize), ("serialize", write, pySerialize)] {
-        print("| \(codec) | \(payload) | \(bytes.count) | \(op) | \(text(swift.nanoseconds / 1000)) | \(text(swift.allocations, 1)) | "
-            + "\(text(py / 1000, 1)) | \(text(py / swift.nanoseconds, 1)) | \(text(floorMeasure.nanoseconds / 1000)) | "
-            + "\(text(swift.nanoseconds / floorMeasure.nanoseconds, 1)) |")
-        rows.append(["codec": codec, "payload": payload, "bytes": bytes.count, "op": op, "swift_ns": swift.nanoseconds,
-                     "allocations": swift.allocations, "werkzeug_ns": py, "floor_ns": floorMeasure.nanoseconds])
+        print(
+            "| \(codec) | \(payload) | \(bytes.count) | \(op) | \(text(swift.nanoseconds / 1000)) | \(text(swift.allocations, 1)) | "
+                + "\(text(py / 1000, 1)) | \(text(py / swift.nanoseconds, 1)) | \(text(floorMeasure.nanoseconds / 1000)) | "
+                + "\(text(swift.nanoseconds / floorMeasure.nanoseconds, 1)) |")
+        rows.append([
+            "codec": codec, "payload": payload, "bytes": bytes.count, "op": op, "swift_ns": swift.nanoseconds,
+            "allocations": swift.allocations, "werkzeug_ns": py, "floor_ns": floorMeasure.nanoseconds,
+        ])
     }
 }
 
 if let cpickle = report["cpickle"] as? [String: Any],
-   let session = cases.first(where: { $0["codec"] as? String == "pickle" && $0["payload"] as? String == "session" }),
-   let cookie = session["cookie"] as? String {
+    let session = cases.first(where: { $0["codec"] as? String == "pickle" && $0["payload"] as? String == "session" }),
+    let cookie = session["cookie"] as? String
+{
     let decoded = try SecureCookie.unserialize(cookie, secretKey: secret, format: .pickle, now: 0)
     let value = PythonValue.dict(decoded.data)
     // `loads` reads CPython's own pickle of the session (the bytes CPython's figure is for);
@@ -115,13 +123,20 @@ if let cpickle = report["cpickle"] as? [String: Any],
     let loads = try Measurement.of { _ = try PickleSerializationMethod().loads(pickled[...], limits: .default) }
     let dumps = try Measurement.of { _ = try PickleSerializationMethod().dumps(value) }
     let swiftBytes = try PickleSerializationMethod().dumps(value).count
-    print("\nPickle codec alone on the session (CPython's pickle, \(pickled.count) bytes, protocol 4; Swift writes \(swiftBytes)) vs CPython's C `_pickle`:")
+    print(
+        "\nPickle codec alone on the session (CPython's pickle, \(pickled.count) bytes, protocol 4; Swift writes \(swiftBytes)) vs CPython's C `_pickle`:"
+    )
     print("| op | Swift µs | allocs | CPython C µs | × faster |\n|---|---:|---:|---:|---:|")
-    let cpythonLoads = cpickle["loads_ns"] as? Double ?? .nan, cpythonDumps = cpickle["dumps_ns"] as? Double ?? .nan
+    let cpythonLoads = cpickle["loads_ns"] as? Double ?? .nan
+    let cpythonDumps = cpickle["dumps_ns"] as? Double ?? .nan
     for (op, swift, py) in [("loads", loads, cpythonLoads), ("dumps", dumps, cpythonDumps)] {
-        print("| \(op) | \(text(swift.nanoseconds / 1000)) | \(text(swift.allocations, 1)) | \(text(py / 1000)) | \(text(py / swift.nanoseconds, 1)) |")
-        rows.append(["codec": "pickle-codec", "payload": "session", "op": op, "swift_ns": swift.nanoseconds,
-                     "allocations": swift.allocations, "cpython_c_ns": py])
+        print(
+            "| \(op) | \(text(swift.nanoseconds / 1000)) | \(text(swift.allocations, 1)) | \(text(py / 1000)) | \(text(py / swift.nanoseconds, 1)) |"
+        )
+        rows.append([
+            "codec": "pickle-codec", "payload": "session", "op": op, "swift_ns": swift.nanoseconds,
+            "allocations": swift.allocations, "cpython_c_ns": py,
+        ])
     }
 }
 
@@ -132,12 +147,18 @@ if let tool = option("--tool") {
     let input = directory.appendingPathComponent("cookies.txt")
     let output = directory.appendingPathComponent("out.txt")
     FileManager.default.createFile(atPath: output.path, contents: nil)
-    try run(python, [benchDirectory.appendingPathComponent("werkzeug_bench.py").path, "write-batch", input.path, String(count), secretText])
-    var swiftBest = Double.infinity, pythonBest = Double.infinity
+    try run(
+        python, [benchDirectory.appendingPathComponent("werkzeug_bench.py").path, "write-batch", input.path, String(count), secretText])
+    var swiftBest = Double.infinity
+    var pythonBest = Double.infinity
     for _ in 0..<3 {
         swiftBest = min(swiftBest, try run(tool, ["decode", "--codec", "pickle", "--secret", secretText], stdin: input, stdout: output).1)
-        pythonBest = min(pythonBest, try run(python, [benchDirectory.appendingPathComponent("werkzeug_bench.py").path, "batch", input.path, secretText],
-                                             stdout: output).1)
+        pythonBest = min(
+            pythonBest,
+            try run(
+                python, [benchDirectory.appendingPathComponent("werkzeug_bench.py").path, "batch", input.path, secretText],
+                stdout: output
+            ).1)
     }
     print("\nBatch decode of \(count) pickle session cookies to tagged JSON, process start included (best of 3):")
     print("| `securecookie decode` s | Python loop (Werkzeug) s | × faster |\n|---:|---:|---:|")
@@ -158,4 +179,3 @@ if let path = option("--json") {
     try data.write(to: URL(fileURLWithPath: path))
     print("\nload average at the end: \(loadAverage()); wrote \(path)")
 }
-

@@ -16,7 +16,9 @@ package enum CookieHeader {
             case UInt8(ascii: "\""): out += Array(#"\""#.utf8)
             case UInt8(ascii: "\\"): out += Array(#"\\"#.utf8)
             case UInt8(ascii: ","), UInt8(ascii: ";"), 0..<32, 127...255:
-                out += [UInt8(ascii: "\\"), UInt8(ascii: "0") + byte >> 6, UInt8(ascii: "0") + (byte >> 3) & 7, UInt8(ascii: "0") + byte & 7]
+                out += [
+                    UInt8(ascii: "\\"), UInt8(ascii: "0") + byte >> 6, UInt8(ascii: "0") + (byte >> 3) & 7, UInt8(ascii: "0") + byte & 7,
+                ]
             default: out.append(byte)
             }
         }

@@ -35,9 +35,11 @@ public struct SetCookieOptions: Sendable, Hashable {
     public var force: Bool
 
     /// Creates options; the defaults are Werkzeug's.
-    public init(name: String = "session", expires: Int64? = nil, sessionExpires: Int64? = nil, maxAge: Int? = nil,
-                path: String? = "/", domain: String? = nil, secure: Bool = false, httpOnly: Bool = false,
-                sameSite: SameSite? = nil, force: Bool = false) {
+    public init(
+        name: String = "session", expires: Int64? = nil, sessionExpires: Int64? = nil, maxAge: Int? = nil,
+        path: String? = "/", domain: String? = nil, secure: Bool = false, httpOnly: Bool = false,
+        sameSite: SameSite? = nil, force: Bool = false
+    ) {
         self.name = name
         self.expires = expires
         self.sessionExpires = sessionExpires

@@ -56,7 +56,8 @@ internal enum JSONEncodingDetection {
         switch encoding {
         case .utf16(let bigEndian):
             func unit(at offset: Int) -> UInt32 {
-                bigEndian ? UInt32(bytes[offset]) << 8 | UInt32(bytes[offset + 1])
+                bigEndian
+                    ? UInt32(bytes[offset]) << 8 | UInt32(bytes[offset + 1])
                     : UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset])
             }
             guard (bytes.count - start) % 2 == 0 else {

@@ -59,7 +59,8 @@ extension JSONReader {
                 guard var scalar = hexQuad(at: index) else { throw error("invalid \\uXXXX escape", at: escapeStart) }
                 index += 4
                 if (0xD800..<0xDC00).contains(scalar), index + 6 <= input.count,
-                   input[index] == UInt8(ascii: "\\"), input[index + 1] == UInt8(ascii: "u") {
+                    input[index] == UInt8(ascii: "\\"), input[index + 1] == UInt8(ascii: "u")
+                {
                     guard let low = hexQuad(at: index + 2) else { throw error("invalid \\uXXXX escape", at: index) }
                     if (0xDC00..<0xE000).contains(low) {
                         scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
@@ -195,7 +196,8 @@ extension JSONReader {
         let text = UnsafeBufferPointer(rebasing: input[start..<index])
         if isFloat {
             if let double = exactFloat(
-                digits: (negative ? start + 1 : start)..<fractionEnd, integerEnd: integerEnd, exponent: exponentDigits, negative: negative) {
+                digits: (negative ? start + 1 : start)..<fractionEnd, integerEnd: integerEnd, exponent: exponentDigits, negative: negative)
+            {
                 return .float(double)
             }
             guard let double = Double(String(decoding: text, as: UTF8.self)) else {
@@ -228,13 +230,14 @@ extension JSONReader {
 
     /// A float read without a string when that is exact (Clinger's fast path): the digits, as an
     /// integer of at most 2^53, and 10^|exponent| (at most 10^22) are both exact doubles, so one
-    /// multiplication or division rounds once, correctly, as `float(text)` does. `nil` otherwise.
+    /// multiplication or division rounds once, correctly, as `float(text)` does.
     ///
     /// - Parameters:
     ///   - digits: The integer digits, a `.` when `integerEnd < digits.upperBound`, then the fraction digits.
     ///   - integerEnd: Where the integer digits end.
     ///   - exponent: The digits after `e` and its sign (empty for none); the sign is just before them.
     ///   - negative: Whether a `-` came first.
+    /// - Returns: The float, or `nil` when the fast path is not exact for these digits.
     private func exactFloat(digits: Range<Int>, integerEnd: Int, exponent: Range<Int>, negative: Bool) -> Double? {
         guard digits.count <= 20, exponent.count <= 4 else { return nil }
         var mantissa: UInt64 = 0

@@ -50,7 +50,8 @@ public struct MigratingSerializationMethod: SerializationMethod {
     }
 
     /// Reads a value and says whether the legacy codec was needed.
-    internal func loadsReportingCodec(_ bytes: ArraySlice<UInt8>, limits: SecureCookieLimits) throws -> (value: PythonValue, isLegacy: Bool) {
+    internal func loadsReportingCodec(_ bytes: ArraySlice<UInt8>, limits: SecureCookieLimits) throws -> (value: PythonValue, isLegacy: Bool)
+    {
         do {
             return (try current.loads(bytes, limits: limits), false)
         } catch let error as SecureCookieError where error.kind == .undecodable {

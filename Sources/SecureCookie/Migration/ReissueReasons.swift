@@ -16,8 +16,10 @@ public struct ReissueReasons: OptionSet, Sendable, Hashable, CustomStringConvert
 
     /// The reasons' names, such as `legacy-codec, rotated-key`.
     public var description: String {
-        [(ReissueReasons.legacyCodec, "legacy-codec"), (.rotatedKey, "rotated-key"), (.legacyHash, "legacy-hash"),
-         (.nearExpiry, "near-expiry")].filter { contains($0.0) }.map(\.1).joined(separator: ", ")
+        [
+            (ReissueReasons.legacyCodec, "legacy-codec"), (.rotatedKey, "rotated-key"), (.legacyHash, "legacy-hash"),
+            (.nearExpiry, "near-expiry"),
+        ].filter { contains($0.0) }.map(\.1).joined(separator: ", ")
     }
 }
 

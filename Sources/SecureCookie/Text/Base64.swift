@@ -117,8 +117,10 @@ package enum Base64 {
             var written = 0
             let last = count - 4
             while input < last {
-                let v0 = table[Int(text[input])], v1 = table[Int(text[input + 1])]
-                let v2 = table[Int(text[input + 2])], v3 = table[Int(text[input + 3])]
+                let v0 = table[Int(text[input])]
+                let v1 = table[Int(text[input + 1])]
+                let v2 = table[Int(text[input + 2])]
+                let v3 = table[Int(text[input + 3])]
                 guard (v0 | v1 | v2 | v3) & 0xC0 == 0 else { return nil }
                 let word = UInt32(v0) << 18 | UInt32(v1) << 12 | UInt32(v2) << 6 | UInt32(v3)
                 output[written] = UInt8(truncatingIfNeeded: word >> 16)
@@ -127,8 +129,10 @@ package enum Base64 {
                 input += 4
                 written += 3
             }
-            let c2 = text[last + 2], c3 = text[last + 3]
-            let v0 = table[Int(text[last])], v1 = table[Int(text[last + 1])]
+            let c2 = text[last + 2]
+            let c3 = text[last + 3]
+            let v0 = table[Int(text[last])]
+            let v1 = table[Int(text[last + 1])]
             guard v0 != invalid, v1 != invalid else { return nil }
             output[written] = v0 << 2 | v1 >> 4
             if c2 == UInt8(ascii: "=") {

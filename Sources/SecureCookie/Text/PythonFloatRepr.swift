@@ -57,7 +57,7 @@ package enum PythonFloatRepr {
                 parsed.appendDigits(to: &bytes, pointAfter: count)
             } else if point >= count {
                 parsed.appendDigits(to: &bytes, pointAfter: count)
-                for _ in 0 ..< point - count { bytes.append(UInt8(ascii: "0")) }
+                for _ in 0..<point - count { bytes.append(UInt8(ascii: "0")) }
                 bytes.append(UInt8(ascii: "."))
                 bytes.append(UInt8(ascii: "0"))
             } else {

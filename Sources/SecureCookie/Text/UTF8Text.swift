@@ -9,6 +9,7 @@ package enum UTF8Text {
     /// about the same either way.
     ///
     /// - Parameter bytes: The UTF-8.
+    /// - Returns: The string, or `nil` for bytes that are not valid UTF-8.
     package static func string(validating bytes: UnsafeBufferPointer<UInt8>) -> String? {
         if ASCII.isASCII(bytes) {
             if bytes.count <= smallStringCapacity {
@@ -31,13 +32,16 @@ package enum UTF8Text {
             _ = target.initialize(fromContentsOf: source)
             return
         }
-        let load = UnsafeRawPointer(from), store = UnsafeMutableRawPointer(to)
+        let load = UnsafeRawPointer(from)
+        let store = UnsafeMutableRawPointer(to)
         if count >= 8 {
-            let head = load.loadUnaligned(as: UInt64.self), tail = load.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+            let head = load.loadUnaligned(as: UInt64.self)
+            let tail = load.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
             store.storeBytes(of: head, as: UInt64.self)
             store.storeBytes(of: tail, toByteOffset: count - 8, as: UInt64.self)
         } else if count >= 4 {
-            let head = load.loadUnaligned(as: UInt32.self), tail = load.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+            let head = load.loadUnaligned(as: UInt32.self)
+            let tail = load.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
             store.storeBytes(of: head, as: UInt32.self)
             store.storeBytes(of: tail, toByteOffset: count - 4, as: UInt32.self)
         } else {
