@@ -120,15 +120,32 @@ if let cpickle = report["cpickle"] as? [String: Any],
     guard try PickleSerializationMethod().loads(pickled[...], limits: .default) == value else {
         fatalError("the Swift codec does not read CPython's pickle of the session as the session")
     }
-    let loads = try Measurement.of { _ = try PickleSerializationMethod().loads(pickled[...], limits: .default) }
-    let dumps = try Measurement.of { _ = try PickleSerializationMethod().dumps(value) }
+    // Three rounds, CPython's C pickle asked again before each, so that both sides are timed under
+    // the same load; the best of each side is kept.
+    var loads = Measurement(nanoseconds: .infinity, allocations: 0)
+    var dumps = Measurement(nanoseconds: .infinity, allocations: 0)
+    var cpythonLoads = cpickle["loads_ns"] as? Double ?? .nan
+    var cpythonDumps = cpickle["dumps_ns"] as? Double ?? .nan
+    for round in 0..<3 {
+        if round > 0 {
+            let (output, _) = try run(python, [benchDirectory.appendingPathComponent("werkzeug_bench.py").path, "cpickle"])
+            if let again = try JSONSerialization.jsonObject(with: output) as? [String: Any],
+                let againLoads = again["loads_ns"] as? Double, let againDumps = again["dumps_ns"] as? Double
+            {
+                cpythonLoads = min(cpythonLoads, againLoads)
+                cpythonDumps = min(cpythonDumps, againDumps)
+            }
+        }
+        let roundLoads = try Measurement.of { _ = try PickleSerializationMethod().loads(pickled[...], limits: .default) }
+        let roundDumps = try Measurement.of { _ = try PickleSerializationMethod().dumps(value) }
+        if roundLoads.nanoseconds < loads.nanoseconds { loads = roundLoads }
+        if roundDumps.nanoseconds < dumps.nanoseconds { dumps = roundDumps }
+    }
     let swiftBytes = try PickleSerializationMethod().dumps(value).count
     print(
-        "\nPickle codec alone on the session (CPython's pickle, \(pickled.count) bytes, protocol 4; Swift writes \(swiftBytes)) vs CPython's C `_pickle`:"
+        "\nPickle codec alone on the session (CPython's pickle, \(pickled.count) bytes, protocol 4; Swift writes \(swiftBytes)) vs CPython's C `_pickle`, best of three interleaved rounds:"
     )
     print("| op | Swift µs | allocs | CPython C µs | × faster |\n|---|---:|---:|---:|---:|")
-    let cpythonLoads = cpickle["loads_ns"] as? Double ?? .nan
-    let cpythonDumps = cpickle["dumps_ns"] as? Double ?? .nan
     for (op, swift, py) in [("loads", loads, cpythonLoads), ("dumps", dumps, cpythonDumps)] {
         print(
             "| \(op) | \(text(swift.nanoseconds / 1000)) | \(text(swift.allocations, 1)) | \(text(py / 1000)) | \(text(py / swift.nanoseconds, 1)) |"
