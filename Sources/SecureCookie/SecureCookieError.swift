@@ -54,6 +54,8 @@ public struct SecureCookieError: Error, Sendable, Equatable, CustomStringConvert
         public static let stack = Limit("stack size")
         /// Digits of an integer written as text.
         public static let integerDigits = Limit("integer digits")
+        /// Length of one input line of the command-line tool.
+        public static let lineLength = Limit("line length")
 
         /// The limit's name.
         public var description: String { rawValue }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import SecureCookie
 
+import class Foundation.ProcessInfo
+
 /// `securecookie decode`: verify cookies and print their data as tagged JSON.
 struct DecodeCommand: StreamingCommand {
     static let configuration = CommandConfiguration(
@@ -19,8 +21,22 @@ struct DecodeCommand: StreamingCommand {
     @Option(help: ArgumentHelp("The current Unix time, for expiry (default: the clock).", valueName: "unix"))
     var now: Double?
     @OptionGroup(title: "Limits") var limitOptions: LimitOptions
+    @Option(help: ArgumentHelp("Threads that decode standard input's lines (default: one per CPU, at most 8).", valueName: "n"))
+    var jobs: Int?
     @Argument(help: "A cookie (default: one a line from standard input).")
     var cookie: String?
+
+    /// Checks `--jobs`.
+    ///
+    /// - Throws: A usage error for a thread count outside 1...64.
+    func validate() throws {
+        if let jobs, !(1...64).contains(jobs) { throw ValidationError("--jobs must be between 1 and 64, not \(jobs)") }
+    }
+
+    /// The number of threads for a batch: `--jobs`, or one per CPU up to 8.
+    private func jobCount() -> Int {
+        jobs ?? min(8, max(1, ProcessInfo.processInfo.activeProcessorCount))
+    }
 
     /// Runs the command on the given streams.
     ///
@@ -40,9 +56,15 @@ struct DecodeCommand: StreamingCommand {
             }
         }
         let progress = BatchProgress(io: io, verb: "decoded", noun: "cookies")
-        while let line = io.nextLine() {
+        let jobs = jobCount()
+        if jobs > 1 {
+            ParallelDecoder(decoder: decoder, jobs: jobs).run(io: io, progress: progress)
+            progress.finish()
+            return progress.status
+        }
+        while let next = io.nextLine() {
             do {
-                let result = try decoder.decode(line)
+                let result = try decoder.decode(try next.get())
                 io.writeTaggedLine(.dict(result.data))
                 progress.succeeded()
                 if let note = result.note { progress.note(note) }

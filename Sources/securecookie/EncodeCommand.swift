@@ -33,8 +33,9 @@ struct EncodeCommand: StreamingCommand {
         let format = try codecOptions.format(limits: limits, pickleProtocol: `protocol`)
         let keys = secrets.keys
         let progress = BatchProgress(io: io, verb: "encoded", noun: "values")
-        while let line = io.nextLine() {
+        while let next = io.nextLine() {
             do {
+                let line = try next.get()
                 guard let text = String(bytes: line, encoding: .utf8) else {
                     throw SecureCookieError.undecodable("the line is not valid UTF-8")
                 }

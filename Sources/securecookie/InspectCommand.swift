@@ -31,7 +31,12 @@ struct InspectCommand: StreamingCommand {
             return ok ? 0 : 1
         }
         var failed = false
-        while let bytes = io.nextLine() {
+        while let next = io.nextLine() {
+            guard case .success(let bytes) = next else {
+                if case .failure(let error) = next { io.writeLine(ErrorLine.text(for: error)) }
+                failed = true
+                continue
+            }
             let (line, ok) = inspect(String(decoding: bytes, as: UTF8.self), format: format)
             io.writeLine(line)
             failed = failed || !ok

@@ -1,3 +1,5 @@
+import SecureCookie
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -7,9 +9,22 @@ import Darwin
 #endif
 
 /// A source of input lines, surrounding white space (CR and LF too) removed.
+///
+/// A line longer than ``maximumLineLength`` is never held in memory: its bytes are read and
+/// dropped up to its newline, and it comes back as a ``SecureCookieError/Kind/limitExceeded``
+/// error, so that the command writes an error line for it and goes on with the next one.
 protocol LineSource: AnyObject {
-    /// The next line, or `nil` at the end.
-    func next() -> [UInt8]?
+    /// The next line or the error for an overlong one, or `nil` at the end.
+    func next() -> Result<[UInt8], SecureCookieError>?
+}
+
+/// The longest input line the tool reads: far above any cookie (4 KiB by default) or tagged-JSON
+/// value a cookie can hold, far below what would strain memory.
+let maximumLineLength = 1 << 20
+
+/// The error for a line longer than ``maximumLineLength``.
+func lineTooLong(_ length: Int) -> SecureCookieError {
+    .limitExceeded(.lineLength, "the line is \(length) bytes long; the tool reads lines of at most \(maximumLineLength) bytes")
 }
 
 /// Removes ASCII white space at both ends.
@@ -30,21 +45,41 @@ final class DescriptorLineSource: LineSource {
 
     init(descriptor: Int32) { self.descriptor = descriptor }
 
-    func next() -> [UInt8]? {
+    func next() -> Result<[UInt8], SecureCookieError>? {
         while true {
             if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
-                let line = trimmedLine(buffer[start..<newline])
+                let line = buffer[start..<newline]
                 start = newline + 1
-                return line
+                return line.count > maximumLineLength ? .failure(lineTooLong(line.count)) : .success(trimmedLine(line))
             }
             if atEnd {
                 guard start < buffer.count else { return nil }
-                let line = trimmedLine(buffer[start...])
+                let line = buffer[start...]
                 start = buffer.count
-                return line
+                return line.count > maximumLineLength ? .failure(lineTooLong(line.count)) : .success(trimmedLine(line))
             }
+            if buffer.count - start > maximumLineLength { return .failure(skipOverlongLine()) }
             fill()
         }
+    }
+
+    /// Reads and drops the rest of a line that has outgrown ``maximumLineLength``, up to and
+    /// including its newline.
+    private func skipOverlongLine() -> SecureCookieError {
+        var length = buffer.count - start
+        buffer.removeAll(keepingCapacity: true)
+        start = 0
+        while !atEnd {
+            fill()
+            if let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
+                length += newline
+                start = newline + 1
+                return lineTooLong(length)
+            }
+            length += buffer.count
+            buffer.removeAll(keepingCapacity: true)
+        }
+        return lineTooLong(length)
     }
 
     private func fill() {
@@ -72,8 +107,9 @@ final class ArrayLineSource: LineSource {
 
     init(_ lines: [String]) { self.lines = lines[...] }
 
-    func next() -> [UInt8]? {
+    func next() -> Result<[UInt8], SecureCookieError>? {
         guard let line = lines.popFirst() else { return nil }
-        return trimmedLine(Array(line.utf8))
+        let length = line.utf8.count
+        return length > maximumLineLength ? .failure(lineTooLong(length)) : .success(trimmedLine(Array(line.utf8)))
     }
 }

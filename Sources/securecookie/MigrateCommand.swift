@@ -54,8 +54,9 @@ struct MigrateCommand: StreamingCommand {
         let newKeys = toSecrets.keys.isEmpty ? oldKeys : toSecrets.keys
         let primaryKey = Array(newKeys.prefix(1))
         let progress = BatchProgress(io: io, verb: "migrated", noun: "cookies")
-        while let line = io.nextLine() {
+        while let next = io.nextLine() {
             do {
+                let line = try next.get()
                 guard !line.isEmpty else { throw SecureCookieError.malformed("the line is empty") }
                 // Already current (the new primary key and hash verify it and the new codec reads
                 // it): passed through unchanged.

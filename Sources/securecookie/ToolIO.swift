@@ -42,13 +42,20 @@ final class ToolIO {
         ToolIO(input: ArrayLineSource(lines), outputDescriptor: nil, errorDescriptor: nil, stderrIsTerminal: false)
     }
 
-    /// The next input line, surrounding white space removed, or `nil` at the end of input.
-    func nextLine() -> [UInt8]? { input.next() }
+    /// The next input line, surrounding white space removed, or the error for a line longer than
+    /// ``maximumLineLength``; `nil` at the end of input.
+    func nextLine() -> Result<[UInt8], SecureCookieError>? { input.next() }
 
     /// Writes one line to standard output (buffered).
     func writeLine(_ text: String) {
         output.append(utf8Of: text)
         output.append(UInt8(ascii: "\n"))
+        if output.count >= Self.bufferSize { flush() }
+    }
+
+    /// Writes bytes that are already whole lines to standard output (buffered).
+    func writeLines(_ bytes: UnsafeBufferPointer<UInt8>) {
+        output.append(bytes)
         if output.count >= Self.bufferSize { flush() }
     }
 
