@@ -23,6 +23,8 @@ struct ParallelDecoder {
     /// A chunk also ends once its lines hold this many bytes, so that long lines (up to
     /// ``maximumLineLength`` each) do not pile up in memory.
     static let chunkBytes = 4 << 20
+    /// Chunks shorter than this are decoded on the calling thread.
+    static let parallelMinimum = 64
 
     let decoder: CookieDecoder
     /// The number of threads.
@@ -45,18 +47,21 @@ struct ParallelDecoder {
                 lines.append(line)
             }
             guard !lines.isEmpty else { return }
-            let perShare = (lines.count + jobs - 1) / jobs
+            // A short chunk (a small batch, or the end of one) is not worth waking threads for.
+            let used = lines.count < Self.parallelMinimum ? 1 : jobs
+            let perShare = (lines.count + used - 1) / used
             lines.withUnsafeBufferPointer { chunk in
+                guard used > 1 else { return shares[0].decode(chunk[...], with: decoder) }
                 // The threads only read the chunk, which outlives them: concurrentPerform returns
                 // when every one has finished.
                 nonisolated(unsafe) let chunk = chunk
-                DispatchQueue.concurrentPerform(iterations: jobs) { index in
+                DispatchQueue.concurrentPerform(iterations: used) { index in
                     let start = min(index * perShare, chunk.count)
                     let end = min(start + perShare, chunk.count)
                     shares[index].decode(chunk[start..<end], with: decoder)
                 }
             }
-            for share in shares {
+            for share in shares.prefix(used) {
                 share.output.withUnsafeBytes { io.writeLines($0) }
                 for outcome in share.outcomes {
                     switch outcome {
