@@ -7,7 +7,7 @@ TOOL := $(BUILD)/debug/securecookie
 PY27 ?= /root/.pyenv/versions/2.7.18/bin/python2.7
 export PY27
 
-.PHONY: demo test test-summary deps python browser-deps build swift-test format-check format interop hostile e2e browser fixtures clean
+.PHONY: demo test test-summary deps python browser-deps build swift-test format-check format interop hostile leakcheck e2e browser fixtures clean
 
 demo: python build
 	scripts/demo.sh $(TOOL)
@@ -18,6 +18,7 @@ test: python
 	$(MAKE) --no-print-directory swift-test || status=1; \
 	$(MAKE) --no-print-directory interop || status=1; \
 	$(MAKE) --no-print-directory hostile || status=1; \
+	$(MAKE) --no-print-directory leakcheck || status=1; \
 	$(MAKE) --no-print-directory e2e || status=1; \
 	$(MAKE) --no-print-directory browser || status=1; exit $$status
 
@@ -52,6 +53,14 @@ interop: python build
 # The hostile corpus through the built binary under memory and time bounds (scripts/hostile.sh).
 hostile: build
 	scripts/hostile.sh $(TOOL)
+
+# The C-backed codecs (libyaml, msgpack-c) under valgrind over their conformance data, fixtures
+# and hostile inputs: any definite or indirect leak or memory error fails.
+leakcheck: deps
+	@command -v valgrind >/dev/null 2>&1 || (apt-get install -y -qq valgrind >/dev/null 2>&1 || \
+	  (apt-get update -qq && apt-get install -y -qq valgrind >/dev/null 2>&1)) || echo "valgrind could not be installed" >&2
+	Plugins/SecureCookieYAML/leakcheck.sh
+	Fixtures/msgpack/leakcheck/leakcheck.sh
 
 # The demo server end to end: a Werkzeug 0.16.1 app (Python 3 and 2.7) shares its session with it.
 e2e: python
