@@ -124,45 +124,37 @@ extension Pickler.Session {
         }
         memoPut()
         guard !dict.isEmpty else { return }
-        let keyOffset = PythonDict.Entry.keyOffset
-        let valueOffset = PythonDict.Entry.valueOffset
-        func key(_ index: Int, _ first: UnsafePointer<PythonDict.Entry>) -> UnsafePointer<PythonValue> {
-            (UnsafeRawPointer(first + index) + keyOffset).assumingMemoryBound(to: PythonValue.self)
-        }
-        func value(_ index: Int, _ first: UnsafePointer<PythonDict.Entry>) -> UnsafePointer<PythonValue> {
-            (UnsafeRawPointer(first + index) + valueOffset).assumingMemoryBound(to: PythonValue.self)
-        }
-        try dict.withUnsafeEntries { entries in
-            guard let first = entries.baseAddress else { return }
-            if proto == 0 {
-                for index in entries.indices {
-                    try save(at: key(index, first))
-                    try save(at: value(index, first))
-                    write(Op.setItem)
-                }
-                return
-            }
-            if entries.count == 1 {
-                try save(at: key(0, first))
-                try save(at: value(0, first))
+        if proto == 0 {
+            try dict.forEachInPlace { key, value in
+                try save(at: key)
+                try save(at: value)
                 write(Op.setItem)
-                return
             }
-            var index = 0
-            var batch: Int
-            repeat {
-                batch = 0
-                write(Op.mark)
-                while index < entries.count {
-                    try save(at: key(index, first))
-                    try save(at: value(index, first))
-                    index += 1
-                    batch += 1
-                    if batch == Self.batchSize { break }
-                }
-                write(Op.setItems)
-            } while batch == Self.batchSize
+            return
         }
+        if dict.count == 1 {
+            try dict.forEachInPlace { key, value in
+                try save(at: key)
+                try save(at: value)
+            }
+            write(Op.setItem)
+            return
+        }
+        var batch = 0
+        write(Op.mark)
+        try dict.forEachInPlace { key, value in
+            if batch == Self.batchSize {
+                write(Op.setItems)
+                write(Op.mark)
+                batch = 0
+            }
+            try save(at: key)
+            try save(at: value)
+            batch += 1
+        }
+        write(Op.setItems)
+        // A dict of exactly 1000·k pairs ends with an empty batch, as the C pickler's loop does.
+        if batch == Self.batchSize { write(Op.mark, Op.setItems) }
     }
 
     // MARK: set and frozenset

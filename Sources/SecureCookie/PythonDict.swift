@@ -7,16 +7,16 @@ public struct PythonDict: Sendable, RandomAccessCollection, ExpressibleByDiction
     public typealias Element = (key: PythonValue, value: PythonValue)
 
     /// One key and its value, stored side by side: a dict is one array (one allocation).
-    @usableFromInline package struct Entry: Sendable {
+    @usableFromInline internal struct Entry: Sendable {
         /// The key.
-        @usableFromInline package var key: PythonValue
+        @usableFromInline var key: PythonValue
         /// The value.
-        @usableFromInline package var value: PythonValue
+        @usableFromInline var value: PythonValue
 
         /// Where the key lies from the start of an entry (stored properties always have an offset).
-        package static let keyOffset = MemoryLayout<Entry>.offset(of: \Entry.key) ?? 0
+        static let keyOffset = MemoryLayout<Entry>.offset(of: \Entry.key) ?? 0
         /// Where the value lies from the start of an entry.
-        package static let valueOffset = MemoryLayout<Entry>.offset(of: \Entry.value) ?? MemoryLayout<PythonValue>.stride
+        static let valueOffset = MemoryLayout<Entry>.offset(of: \Entry.value) ?? MemoryLayout<PythonValue>.stride
 
         @inlinable init(key: PythonValue, value: PythonValue) {
             self.key = key
@@ -47,16 +47,10 @@ public struct PythonDict: Sendable, RandomAccessCollection, ExpressibleByDiction
         self.init(elements)
     }
 
-    /// Calls `body` with the pairs where they are stored, for writers that walk a dict without
-    /// copying its keys and values.
-    package func withUnsafeEntries<Result>(_ body: (UnsafeBufferPointer<Entry>) throws -> Result) rethrows -> Result {
-        try entries.withUnsafeBufferPointer(body)
-    }
-
     /// Calls `body` with where each key and its value are stored, in order: writers walk a dict
     /// this way without copying its keys and values (a copy costs an atomic retain and release).
     @inline(__always)
-    internal func forEachInPlace(
+    package func forEachInPlace(
         _ body: (_ key: UnsafePointer<PythonValue>, _ value: UnsafePointer<PythonValue>) throws -> Void
     ) rethrows {
         try entries.withUnsafeBufferPointer { entries in
