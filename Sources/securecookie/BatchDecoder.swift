@@ -1,14 +1,14 @@
 import Dispatch
 import SecureCookie
 
-/// Decodes a batch run's lines on several threads, a chunk at a time, and gives back each chunk's
-/// output in input order: one tagged-JSON or error line per input line, and what became of each
-/// line for the progress count.
+/// Decodes a batch run's lines, a chunk at a time, on one thread or several, and writes each
+/// chunk's output in input order: one tagged-JSON or error line per input line, and what became of
+/// each line for the progress count.
 ///
 /// A chunk's lines are split into one contiguous share per thread; each thread decodes its share
 /// and writes its lines into its own buffer, so the buffers, written one after the other, keep the
-/// input's order.
-struct ParallelDecoder {
+/// input's order. With one job, or a short chunk, the calling thread decodes it alone.
+struct BatchDecoder {
     /// What became of one line.
     enum Outcome {
         /// It decoded; with a remark when an older key or hash verified it.

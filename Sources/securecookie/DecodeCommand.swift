@@ -56,23 +56,7 @@ struct DecodeCommand: StreamingCommand {
             }
         }
         let progress = BatchProgress(io: io, verb: "decoded", noun: "cookies")
-        let jobs = jobCount()
-        if jobs > 1 {
-            ParallelDecoder(decoder: decoder, jobs: jobs).run(io: io, progress: progress)
-            progress.finish()
-            return progress.status
-        }
-        while let next = io.nextLine() {
-            do {
-                let result = try decoder.decode(try next.get())
-                io.writeTaggedLine(.dict(result.data))
-                progress.succeeded()
-                if let note = result.note { progress.note(note) }
-            } catch {
-                io.writeLine(ErrorLine.text(for: error))
-                progress.failed(error)
-            }
-        }
+        BatchDecoder(decoder: decoder, jobs: jobCount()).run(io: io, progress: progress)
         progress.finish()
         return progress.status
     }

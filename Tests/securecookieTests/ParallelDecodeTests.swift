@@ -33,7 +33,7 @@ struct ParallelDecodeTests {
 
     @Test("the same lines, summary and status on 1, 2, 3 and 7 threads, across chunk boundaries", arguments: [2, 3, 7])
     func sameAsOneThread(jobs: Int) throws {
-        let input = try Self.mixedInput(count: ParallelDecoder.chunkSize * 2 + 37)
+        let input = try Self.mixedInput(count: BatchDecoder.chunkSize * 2 + 37)
         let arguments = ["decode", "--secret", "new", "--secret", "old"]
         let serial = try InProcess.run(arguments + ["--jobs", "1"], input: input)
         let parallel = try InProcess.run(arguments + ["--jobs", "\(jobs)"], input: input)
