@@ -115,26 +115,40 @@ extension PlainUnpickler {
         stack.count = start
     }
 
-    /// `APPEND`, `APPENDS`: the entries from `start` on go into the list just below them.
-    mutating func appendItems(from start: Int) throws {
-        guard start > fence else { throw Unsupported() }
+    /// Moves the value just below `start` out of its slot, lets `fill` move the entries from
+    /// `start` on into it, and puts it back with the height of everything it now holds; when it is
+    /// not the container `fill` takes (`fill` returns `false` and leaves it as it was), puts it back
+    /// unchanged and gives up.
+    @inline(__always)
+    mutating func fillContainer(below start: Int, _ fill: (inout Self, inout PythonValue) -> Bool) throws {
         let target = stack.base + start - 1
         let containerHeight = target.pointee.height
         let height = try checkedHeight(from: start, containerHeight)
-        let container = takeValue(start - 1)
-        switch consume container {
-        case .list(var items):
-            if items.isEmpty {
-                items = moveItems(from: start)
-            } else {
-                // No exact reservation: a list built by one APPEND per item must grow geometrically.
-                for i in start..<stack.count { items.append(takeValue(i)) }
-                stack.count = start
+        var container = takeValue(start - 1)
+        let filled = fill(&self, &container)
+        target.initialize(to: Slot(value: container, height: filled ? height : containerHeight))
+        guard filled else { throw Unsupported() }
+    }
+
+    /// `APPEND`, `APPENDS`: the entries from `start` on go into the list just below them.
+    mutating func appendItems(from start: Int) throws {
+        guard start > fence else { throw Unsupported() }
+        try fillContainer(below: start) { unpickler, container in
+            switch consume container {
+            case .list(var items):
+                if items.isEmpty {
+                    items = unpickler.moveItems(from: start)
+                } else {
+                    // No exact reservation: a list built by one APPEND per item must grow geometrically.
+                    for i in start..<unpickler.stack.count { items.append(unpickler.takeValue(i)) }
+                    unpickler.stack.count = start
+                }
+                container = .list(items)
+                return true
+            case let other:
+                container = other
+                return false
             }
-            target.initialize(to: Slot(value: .list(items), height: height))
-        case let other:
-            target.initialize(to: Slot(value: other, height: containerHeight))
-            throw Unsupported()
         }
     }
 
@@ -142,18 +156,17 @@ extension PlainUnpickler {
     mutating func setItems(from start: Int) throws {
         guard start > fence, (stack.count - start) % 2 == 0 else { throw Unsupported() }
         try checkHashable(from: start, by: 2)
-        let target = stack.base + start - 1
-        let containerHeight = target.pointee.height
-        let height = try checkedHeight(from: start, containerHeight)
-        let container = takeValue(start - 1)
-        switch consume container {
-        case .dict(var dict):
-            if dict.isEmpty { dict.reserveCapacity((stack.count - start) / 2) }
-            movePairs(from: start, into: &dict)
-            target.initialize(to: Slot(value: .dict(dict), height: height))
-        case let other:
-            target.initialize(to: Slot(value: other, height: containerHeight))
-            throw Unsupported()
+        try fillContainer(below: start) { unpickler, container in
+            switch consume container {
+            case .dict(var dict):
+                if dict.isEmpty { dict.reserveCapacity((unpickler.stack.count - start) / 2) }
+                unpickler.movePairs(from: start, into: &dict)
+                container = .dict(dict)
+                return true
+            case let other:
+                container = other
+                return false
+            }
         }
     }
 
@@ -161,18 +174,17 @@ extension PlainUnpickler {
     mutating func addItems(from start: Int) throws {
         guard start > fence else { throw Unsupported() }
         try checkHashable(from: start, by: 1)
-        let target = stack.base + start - 1
-        let containerHeight = target.pointee.height
-        let height = try checkedHeight(from: start, containerHeight)
-        let container = takeValue(start - 1)
-        switch consume container {
-        case .set(var set):
-            for i in start..<stack.count { set.insert(takeValue(i)) }
-            stack.count = start
-            target.initialize(to: Slot(value: .set(set), height: height))
-        case let other:
-            target.initialize(to: Slot(value: other, height: containerHeight))
-            throw Unsupported()
+        try fillContainer(below: start) { unpickler, container in
+            switch consume container {
+            case .set(var set):
+                for i in start..<unpickler.stack.count { set.insert(unpickler.takeValue(i)) }
+                unpickler.stack.count = start
+                container = .set(set)
+                return true
+            case let other:
+                container = other
+                return false
+            }
         }
     }
 
