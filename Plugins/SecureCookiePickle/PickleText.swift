@@ -155,14 +155,11 @@ internal enum PickleText {
     /// UTF-8 text (`BINUNICODE` and friends, `GLOBAL` names).
     @inline(__always)
     static func utf8(_ bytes: UnsafeBufferPointer<UInt8>, reader: PickleReader, what: String) throws -> String {
-        guard let text = utf8(bytes) else {
+        guard let text = UTF8Text.string(validating: bytes) else {
             throw reader.error("\(what) is not valid UTF-8 (or holds a surrogate, which a Swift string cannot hold)")
         }
         return text
     }
-
-    /// UTF-8 text, or `nil` when the bytes are not valid UTF-8 (which includes surrogates).
-    static func utf8(_ bytes: UnsafeBufferPointer<UInt8>) -> String? { UTF8Text.string(validating: bytes) }
 
     static func hexValue(_ byte: UInt8) -> UInt8? {
         switch byte {
