@@ -30,10 +30,15 @@ extension SecureCookie {
         }
         var entries: [(key: String, value: PythonValue)] = []
         entries.reserveCapacity(data.count)
+        // What the codec will write, bounded before it writes: a value read from a cookie with
+        // shared references would be expanded by every writer.
+        var budget = MaterializationBudget(format.limits)
         for (key, value) in data {
             guard case .str(let name) = key else {
                 throw SecureCookieError.unrepresentable("cookie keys must be str, not \(key.typeName)")
             }
+            try budget.spend(name.utf8.count)
+            try budget.spend(on: value)
             entries.append((name, value))
         }
         entries.sort { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }

@@ -83,6 +83,8 @@ extension SecureCookie {
         var data = PythonDict()
         data.reserveCapacity(parsed.items.count)
         var hasExpires = false
+        // One budget for the whole cookie: what every value builds, shared references followed.
+        var budget = MaterializationBudget(limits)
         let quoteBase64 = format.quoteBase64
         for item in parsed.items {
             let value: PythonValue
@@ -102,6 +104,7 @@ extension SecureCookie {
                     try checkValueSize(item.value.count, limits)
                     value = try load(bytes[item.value], codec, migrating, limits, &reasons)
                 }
+                try budget.spend(on: value)
             } catch let error as SecureCookieError {
                 throw error.forKey(item.key)
             } catch {

@@ -48,6 +48,9 @@ public struct SecureCookieError: Error, Sendable, Equatable, CustomStringConvert
         public static let nodes = Limit("nodes")
         /// Decoded bytes of one value.
         public static let valueBytes = Limit("value bytes")
+        /// Bytes of strings, bytes and digits a cookie's values build, shared references and aliases
+        /// followed (``SecureCookieLimits/maximumMaterializedBytes``).
+        public static let materializedBytes = Limit("materialized bytes")
         /// Entries of a codec's memo or anchor table.
         public static let memo = Limit("memo size")
         /// Entries on a decoder's stack.

@@ -53,12 +53,16 @@ struct InspectCommand: StreamingCommand {
             return (ErrorLine.text(for: error), false)
         }
         var ok = true
+        // One budget for the cookie's items, as decoding has.
+        var budget = MaterializationBudget(format.limits)
         let shown: [(key: String, json: String)] = items.map { item in
             do {
                 if let codec = format.serializationMethod as? any InspectableSerializationMethod {
                     return (item.key, try codec.inspect(item.value[...], limits: format.limits))
                 }
-                return (item.key, TaggedJSON.encode(try format.serializationMethod.loads(item.value[...], limits: format.limits)))
+                let value = try format.serializationMethod.loads(item.value[...], limits: format.limits)
+                try budget.spend(on: value)
+                return (item.key, TaggedJSON.encode(value))
             } catch {
                 ok = false
                 return (item.key, ErrorLine.text(for: error))
