@@ -12,7 +12,8 @@
 # the same with the cookie issued and read back by Python 2.7 (skipped, loudly, without it); and a
 # tampered cookie starts at 1, a current cookie that is only read gets no Set-Cookie, a session
 # grown past 4096 bytes is refused with a clear 500, Set-Cookie attributes compared as a set, and
-# a response that used the session carries Vary: Cookie.
+# a response that used the session carries Vary: Cookie. Last, the hostile corpus over HTTP
+# (hostile_http.py) against a server holding the corpus's key.
 #
 # Environment: PYTHON (Python 3 with werkzeug 0.16.1; default .venv-interop/py3, then /tmp/venv),
 # PYTHON2 (default /root/.pyenv/versions/2.7.18/bin/python2.7), WERKZEUG_PY2_PATH (a folder with
@@ -179,4 +180,23 @@ if [ "$STATUS" = 200 ] && [ "$BODY" = 100 ] && [ -n "$SET_COOKIE" ]; then pass "
 else fail "a small session still grows" "got $STATUS '$BODY'"; fi
 
 if ! kill -0 "$SERVER_PID" 2>/dev/null; then fail "the server is still running at the end" "$(tail -n 5 "$WORK/server.log")"; fi
+
+# The hostile corpus over HTTP (Interop/demo/hostile_http.py): a second server holds the corpus's
+# key, so every hostile pickle and JSON cookie reaches a codec; each must get a fresh session in
+# under 2 s while an ordinary visitor keeps being served, and the server must live on.
+kill "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID" 2>/dev/null
+start_demo "$WORK/hostile.log" "$DEMO" --secret-hex 686f7374696c652d6b6579 --legacy-codec pickle --codec json
+if [ -z "$PORT" ]; then
+    fail "hostile: demo server started" "$(tail -n 5 "$WORK/hostile.log")"
+else
+    echo "==> the hostile corpus over HTTP, securecookie-demo on 127.0.0.1:$PORT"
+    "$PYTHON" "$HERE/hostile_http.py" --port "$PORT" --pid "$SERVER_PID" --corpus "$ROOT/Fixtures/hostile/hostile.jsonl" \
+        | tee "$WORK/hostile.out"
+    summary="$(tail -n 1 "$WORK/hostile.out")"
+    if [[ "$summary" =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+        PASSED=$((PASSED + BASH_REMATCH[1])); FAILED=$((FAILED + BASH_REMATCH[2]))
+    else
+        fail "hostile over HTTP ran to its summary" "$summary"
+    fi
+fi
 finish
