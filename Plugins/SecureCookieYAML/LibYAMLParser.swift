@@ -148,7 +148,8 @@ internal final class LibYAMLParser {
         if state.error == YAML_READER_ERROR {
             let offset = state.problem_offset
             let (line, column) = position(ofOffset: offset)
-            text = "\(problem) (byte 0x\(String(state.problem_value, radix: 16))) at line \(line) column \(column)"
+            // (libyaml's problem value is a byte of the input: never shown.)
+            text = "\(problem) at line \(line) column \(column)"
         } else {
             let mark = YAMLMark(line: Int(state.problem_mark.line) + 1, column: Int(state.problem_mark.column) + 1)
             text = "\(problem) at \(mark)"

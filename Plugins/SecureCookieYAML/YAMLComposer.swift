@@ -7,6 +7,8 @@ import SecureCookie
 /// - Aliases are counted with an expansion budget: each node records how many nodes its value
 ///   has once aliases are expanded, so a billion-laughs document fails at the first anchor
 ///   whose expansion passes ``SecureCookieLimits/maximumNodes``, without expanding anything.
+///   Each node records its bytes of strings and digits the same way, so one long scalar aliased
+///   many times fails at ``SecureCookieLimits/maximumMaterializedBytes``.
 /// - An alias to a node that is still open (a recursive alias) is refused.
 /// - Nesting, counted through aliases, is bounded by ``SecureCookieLimits/maximumDepth``.
 /// - A scalar longer than ``SecureCookieLimits/maximumValueBytes`` is refused.
@@ -25,6 +27,7 @@ internal struct YAMLComposer {
         let node: YAMLNode
         var items: [YAMLNode] = []
         var count = 1
+        var bytes = 0
         var height = 1
         init(node: YAMLNode) { self.node = node }
     }
@@ -72,14 +75,14 @@ internal struct YAMLComposer {
                 return root
             case .alias(let anchor):
                 guard let target = anchors[anchor] else {
-                    throw SecureCookieError.undecodable("YAML: found undefined alias *\(anchor) at \(mark)")
+                    throw SecureCookieError.undecodable("YAML: found an undefined alias at \(mark)")
                 }
                 if stack.contains(where: { $0.node === target }) {
-                    throw SecureCookieError.refused("recursive alias *\(anchor)", "an alias inside the node it names at \(mark)")
+                    throw SecureCookieError.refused("recursive alias", "an alias inside the node it names at \(mark)")
                 }
                 if stack.count + target.height > limits.maximumDepth {
                     throw SecureCookieError.limitExceeded(
-                        .depth, "alias *\(anchor) at \(mark) nests more than \(limits.maximumDepth) levels")
+                        .depth, "an alias at \(mark) nests more than \(limits.maximumDepth) levels")
                 }
                 finished = target
             case .scalar(let anchor, let tag, let value, let plainImplicit, _, _):
@@ -95,7 +98,13 @@ internal struct YAMLComposer {
                     // where libyaml reports plain_implicit = 0.
                     resolved = YAMLResolver.resolveScalar(value, plainImplicit: plainImplicit || tag == "!")
                 }
-                finished = YAMLNode(tag: resolved, content: .scalar(value), mark: mark)
+                let scalar = YAMLNode(tag: resolved, content: .scalar(value), mark: mark)
+                // What the scalar builds: the text of a str, the digits of an int, about the bytes of a
+                // binary (its base64 is longer); other scalars are fixed-size.
+                if resolved == YAMLTag.str || resolved == YAMLTag.int || resolved == YAMLTag.binary {
+                    scalar.expandedBytes = value.utf8.count
+                }
+                finished = scalar
                 finishedAnchor = anchor
             case .sequenceStart(let anchor, let tag, _), .mappingStart(let anchor, let tag, _):
                 if stack.count + 1 > limits.maximumDepth {
@@ -126,6 +135,7 @@ internal struct YAMLComposer {
                     open.node.content = .sequence(open.items)
                 }
                 open.node.expandedCount = open.count
+                open.node.expandedBytes = open.bytes
                 open.node.height = open.height
                 finished = open.node
             case .streamStart, .streamEnd, .documentStart:
@@ -135,11 +145,18 @@ internal struct YAMLComposer {
             if let finishedAnchor { try register(finishedAnchor, node, mark) }
             if let parent = stack.last {
                 parent.items.append(node)
-                parent.count &+= node.expandedCount
+                parent.count = Self.saturatingSum(parent.count, node.expandedCount)
+                parent.bytes = Self.saturatingSum(parent.bytes, node.expandedBytes)
                 parent.height = max(parent.height, node.height + 1)
                 if parent.count > limits.maximumNodes {
                     throw SecureCookieError.limitExceeded(
                         .nodes, "more than \(limits.maximumNodes) nodes once aliases are expanded, at \(mark)")
+                }
+                if parent.bytes > limits.maximumMaterializedBytes {
+                    throw SecureCookieError.limitExceeded(
+                        .materializedBytes,
+                        "more than \(limits.maximumMaterializedBytes) bytes of strings and digits once aliases are expanded, at \(mark)"
+                    )
                 }
             } else {
                 root = node
@@ -147,10 +164,16 @@ internal struct YAMLComposer {
         }
     }
 
+    /// `a + b`, or `Int.max` where that overflows (both are counts, so never below zero).
+    private static func saturatingSum(_ a: Int, _ b: Int) -> Int {
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        return overflow ? Int.max : sum
+    }
+
     private mutating func register(_ anchor: String?, _ node: YAMLNode, _ mark: YAMLMark) throws {
         guard let anchor else { return }
         if anchors[anchor] != nil {
-            throw SecureCookieError.undecodable("YAML: found duplicate anchor &\(anchor) at \(mark)")
+            throw SecureCookieError.undecodable("YAML: found a duplicate anchor at \(mark)")
         }
         if anchors.count >= limits.maximumNodes {
             throw SecureCookieError.limitExceeded(.memo, "more than \(limits.maximumNodes) anchors at \(mark)")

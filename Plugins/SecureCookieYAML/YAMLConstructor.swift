@@ -66,13 +66,13 @@ internal struct YAMLConstructor {
                 })
         default:
             throw SecureCookieError.refused(
-                "tag \(YAMLTag.display(node.tag))",
+                YAMLTag.displayInError(node.tag),
                 "could not determine a constructor for the tag at \(node.mark)")
         }
     }
 
     private func error(_ node: YAMLNode, _ reason: String) -> SecureCookieError {
-        .undecodable("YAML \(YAMLTag.display(node.tag)) at \(node.mark): \(reason)")
+        .undecodable("YAML \(YAMLTag.displayInError(node.tag)) at \(node.mark): \(reason)")
     }
 
     private func expected(_ what: String, _ node: YAMLNode) -> SecureCookieError {

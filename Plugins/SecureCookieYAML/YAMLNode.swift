@@ -18,6 +18,9 @@ internal final class YAMLNode {
     let mark: YAMLMark
     /// Nodes of the value once aliases are expanded, this node included.
     var expandedCount = 1
+    /// Bytes of strings and digits of the value once aliases are expanded: what it spends of the
+    /// ``MaterializationBudget`` at each place it appears.
+    var expandedBytes = 0
     /// Levels of collections once aliases are expanded (0 for a scalar).
     var height = 0
     /// The value built from this node, kept so an aliased node is built once, as PyYAML does.

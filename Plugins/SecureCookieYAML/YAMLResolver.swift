@@ -21,6 +21,29 @@ internal enum YAMLTag {
     static func display(_ tag: String) -> String {
         tag.hasPrefix(prefix) ? "!!" + tag.dropFirst(prefix.count) : tag
     }
+
+    /// A tag as an error may show it: one of the YAML 1.1 tags, or a PyYAML `!!python/` tag
+    /// (`!!python/object/apply:os.system`) when it is short and plain (letters, digits and
+    /// `_ . / : -`), by name; any other tag — a local `!foo`, which may carry any text of the
+    /// value's — only by its kind.
+    static func displayInError(_ tag: String) -> String {
+        let shown = display(tag)
+        let plain = shown.utf8.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "/"),
+                UInt8(ascii: ":"), UInt8(ascii: "-"), UInt8(ascii: "!"):
+                return true
+            default:
+                return false
+            }
+        }
+        let known = [null, bool, int, float, str, binary, timestamp, seq, map, set, omap, pairs, merge, value, yaml]
+        guard known.contains(tag) || (tag.hasPrefix(prefix + "python/") && plain && shown.utf8.count <= 64) else {
+            return tag.hasPrefix("!") ? "a local tag" : "an unknown tag"
+        }
+        return "tag " + shown
+    }
 }
 
 /// The tag PyYAML's implicit resolver gives a plain scalar, without building a tag string.
