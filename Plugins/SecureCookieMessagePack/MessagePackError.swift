@@ -41,12 +41,12 @@ internal enum MessagePackError {
 
     /// A timestamp whose nanoseconds field is 10^9 or more.
     static func timestampNanoseconds(_ nanoseconds: UInt32, at offset: Int) -> SecureCookieError {
-        .undecodable("timestamp at offset \(offset) has \(nanoseconds) nanoseconds; at most 999999999 are valid")
+        .undecodable("timestamp at offset \(offset) has more than 999999999 nanoseconds")
     }
 
     /// A timestamp outside `datetime`'s years 1 to 9999.
     static func timestampRange(_ seconds: Int64, at offset: Int) -> SecureCookieError {
-        .undecodable("timestamp at offset \(offset) (\(seconds) s since the epoch) is outside datetime's years 1-9999")
+        .undecodable("timestamp at offset \(offset) is outside datetime's years 1-9999")
     }
 
     /// An extension type other than the timestamp.
@@ -82,7 +82,7 @@ internal enum MessagePackError {
 
     /// An integer outside the range MessagePack holds.
     static func integerRange(_ value: PythonBigInt) -> SecureCookieError {
-        .unrepresentable("MessagePack integers lie in [-2**63, 2**64); \(value) does not")
+        .unrepresentable("an int of \(value.bitWidth) bits is outside MessagePack's integers, [-2**63, 2**64)")
     }
 
     /// Nesting past `msgpack.packb`'s recursion limit.
