@@ -2,6 +2,8 @@
 # Runs the hostile corpus (Fixtures/hostile/hostile.jsonl) through the built tool under a memory
 # bound (ulimit -v, 512 MiB of address space) and a time bound (10 s a codec): every cookie must
 # come back as an {"$error": KIND} line with the expected kind. Not for sanitizer builds.
+# Then every cookie through decode, inspect (no key) and migrate, one process each, within 1 s and
+# 256 MiB and never ended by a signal (scripts/hostile_entry_points.py).
 # Usage: scripts/hostile.sh [path/to/securecookie]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,5 +30,7 @@ for l in sys.stdin: print(json.loads(l).get('\$error','(decoded!)'))")
     if [ "$want" = "$have" ]; then passed=$((passed+1)); else echo "FAIL $codec: want $want, got $have"; failed=$((failed+1)); fi
   done < <(paste <(printf '%s\n' "$expected") <(printf '%s\n' "$kinds"))
 done
+entry_status=0
+python3 scripts/hostile_entry_points.py "$tool" "$corpus" || entry_status=1
 echo "hostile: $passed passed, $failed failed"
-[ $failed -eq 0 ]
+[ $failed -eq 0 ] && [ $entry_status -eq 0 ]
