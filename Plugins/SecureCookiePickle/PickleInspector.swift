@@ -13,9 +13,11 @@ internal struct PickleInspector {
         case json(String)
 
         var text: String {
-            switch self {
-            case .value(let value): return TaggedJSON.encode(value)
-            case .json(let text): return text
+            get throws {
+                switch self {
+                case .value(let value): return try TaggedJSON.encode(value)
+                case .json(let text): return text
+                }
             }
         }
     }
@@ -43,12 +45,12 @@ internal struct PickleInspector {
             return .value((try? python2Strings.decode(bytes)) ?? .bytes(bytes))
         case .global(let global):
             try count(1)
-            return .json("{\"$global\": " + TaggedJSON.encode(.str(global.name)) + "}")
+            return .json("{\"$global\": " + (try TaggedJSON.encode(.str(global.name))) + "}")
         case .timezone(let offset):
             try count(2)
             return .json(
                 "{\"$object\": {\"class\": \"datetime.timezone\", \"how\": \"reduce\", \"args\": ["
-                    + TaggedJSON.encode(.timedelta(offset)) + "]}}")
+                    + (try TaggedJSON.encode(.timedelta(offset))) + "]}}")
         case .node(let node):
             return try render(node)
         }
@@ -84,7 +86,7 @@ internal struct PickleInspector {
                     }
                 }
             }
-            let array = "[" + items.map(\.text).joined(separator: ", ") + "]"
+            let array = "[" + (try items.map { try $0.text }).joined(separator: ", ") + "]"
             switch node.kind {
             case .list: return .json(array)
             case .tuple: return .json("{\"$tuple\": \(array)}")
@@ -95,7 +97,9 @@ internal struct PickleInspector {
             return try renderDict(node.items)
         case .object:
             guard let parts = node.object else { return .json("null") }
-            var fields = ["\"class\": " + TaggedJSON.encode(.str(parts.name)), "\"how\": " + TaggedJSON.encode(.str(parts.how.rawValue))]
+            var fields = try [
+                "\"class\": " + TaggedJSON.encode(.str(parts.name)), "\"how\": " + TaggedJSON.encode(.str(parts.how.rawValue)),
+            ]
             if !parts.arguments.isEmpty {
                 fields.append("\"args\": [" + (try parts.arguments.map { try render($0).text }).joined(separator: ", ") + "]")
             }
@@ -146,8 +150,8 @@ internal struct PickleInspector {
             return false
         }
         if stringKeys {
-            return .json("{" + pairs.map { $0.0.text + ": " + $0.1.text }.joined(separator: ", ") + "}")
+            return .json("{" + (try pairs.map { try $0.0.text + ": " + $0.1.text }).joined(separator: ", ") + "}")
         }
-        return .json("{\"$dict\": [" + pairs.map { "[" + $0.0.text + ", " + $0.1.text + "]" }.joined(separator: ", ") + "]}")
+        return .json("{\"$dict\": [" + (try pairs.map { try "[" + $0.0.text + ", " + $0.1.text + "]" }).joined(separator: ", ") + "]}")
     }
 }

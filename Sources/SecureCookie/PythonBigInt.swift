@@ -183,7 +183,31 @@ public struct PythonBigInt: Sendable, Hashable, Comparable, CustomStringConverti
         return bytes
     }
 
+    /// The widest magnitude, in bits, that can have at most ``maximumDecimalDigits`` digits: an
+    /// integer of `b` bits has at least ⌊(b − 1) · log10 2⌋ + 1 digits, which is 4301 from 14,286 bits.
+    internal static let maximumDecimalBits = 14_285
+
+    /// Decimal text as Python 3.11's `str(int)` writes it, refused beyond ``maximumDecimalDigits`` digits.
+    ///
+    /// The bit length is checked first, so an integer too wide is refused before the (quadratic)
+    /// conversion; one narrow enough is converted and its digits counted exactly.
+    ///
+    /// - Returns: The text, with a leading `-` when negative.
+    /// - Throws: ``SecureCookieError/Kind/limitExceeded`` (``SecureCookieError/Limit/integerDigits``), as
+    ///   Python's `ValueError: Exceeds the limit (4300 digits) for integer string conversion`.
+    public func decimalText() throws -> String {
+        let tooLong = SecureCookieError.limitExceeded(
+            .integerDigits, "an int of more than \(Self.maximumDecimalDigits) decimal digits (Python's int max str digits)")
+        guard bitWidth <= Self.maximumDecimalBits else { throw tooLong }
+        let text = description
+        guard text.utf8.count - (isNegative ? 1 : 0) <= Self.maximumDecimalDigits else { throw tooLong }
+        return text
+    }
+
     /// Decimal text, with a leading `-` when negative.
+    ///
+    /// Unbounded and quadratic in the size: for text shown to anyone, or of an integer read from
+    /// outside, use ``decimalText()``.
     public var description: String {
         if isZero { return "0" }
         var remaining = limbs

@@ -12,32 +12,46 @@ public struct PythonTimeDelta: Sendable, Hashable, Comparable {
     /// The largest number of days Python allows.
     public static let maximumDays = 999_999_999
 
-    /// Creates a normalised timedelta from fields of any sign.
+    /// Creates a normalised timedelta from fields of any sign, as `timedelta(days, seconds, microseconds)`.
     ///
-    /// Fails (is `nil`) when the result is outside Python's range or the fields overflow.
+    /// Every `Int` is accepted without overflow; fails (is `nil`) when the result is outside
+    /// Python's range (±999,999,999 days), as Python's `OverflowError`.
     ///
     /// - Parameters:
     ///   - days: Days.
     ///   - seconds: Seconds.
     ///   - microseconds: Microseconds.
     public init?(days: Int, seconds: Int = 0, microseconds: Int = 0) {
+        // Carries move right to left; each is at most |Int| / 10^6 or / 86,400, and each sum is checked.
+        let us = microseconds.floorModulo(1_000_000)
+        let (s0, o1) = seconds.addingReportingOverflow(microseconds.floorDivide(1_000_000))
+        guard !o1 else { return nil }
+        let s = s0.floorModulo(86_400)
+        let (d, o2) = days.addingReportingOverflow(s0.floorDivide(86_400))
         // `magnitude`, not `abs`: `abs(Int.min)` traps.
-        guard days.magnitude <= UInt(Self.maximumDays * 2), seconds.magnitude <= UInt(Int32.max) * 86_400,
-            microseconds.magnitude <= UInt(Int32.max) * 1_000_000
-        else { return nil }
-        var us = microseconds
-        var s = seconds + us.floorDivide(1_000_000)
-        us = us.floorModulo(1_000_000)
-        let d = days + s.floorDivide(86_400)
-        s = s.floorModulo(86_400)
-        guard abs(d) <= Self.maximumDays else { return nil }
+        guard !o2, d.magnitude <= UInt(Self.maximumDays) else { return nil }
         self.days = d
         self.seconds = s
         self.microseconds = us
     }
 
     /// The total length in microseconds.
-    public var totalMicroseconds: Int { (days * 86_400 + seconds) * 1_000_000 + microseconds }
+    ///
+    /// Exact for every timedelta Python allows: ±999,999,999 days are about ±8.64 × 10^19 µs, more
+    /// than `Int` holds, so the result saturates at `Int.min`/`Int.max` beyond about ±106,751 days.
+    /// Use ``totalMicrosecondsIfRepresentable`` to tell the two apart.
+    public var totalMicroseconds: Int {
+        totalMicrosecondsIfRepresentable ?? (days < 0 ? Int.min : Int.max)
+    }
+
+    /// The total length in microseconds, or `nil` when it does not fit in an `Int` (beyond about
+    /// ±106,751 days).
+    public var totalMicrosecondsIfRepresentable: Int? {
+        let (dayMicroseconds, o1) = days.multipliedReportingOverflow(by: 86_400_000_000)
+        let (withSeconds, o2) = dayMicroseconds.addingReportingOverflow(seconds * 1_000_000)
+        let (total, o3) = withSeconds.addingReportingOverflow(microseconds)
+        return o1 || o2 || o3 ? nil : total
+    }
 
     /// Orders by length.
     public static func < (lhs: PythonTimeDelta, rhs: PythonTimeDelta) -> Bool {
@@ -45,15 +59,29 @@ public struct PythonTimeDelta: Sendable, Hashable, Comparable {
     }
 
     /// The offset as `datetime.isoformat()` appends it: `+HH:MM`, with `:SS` and `.ffffff` when needed.
+    ///
+    /// Meant for offsets (within ±24 hours); any timedelta is written without overflow, as
+    /// `±H…H:MM:SS.ffffff` of its whole length.
     public var utcOffsetText: String {
-        var total = totalMicroseconds
-        let sign = total < 0 ? "-" : "+"
-        total = abs(total)
-        let us = total % 1_000_000
-        let s = total / 1_000_000
+        let negative = days < 0
+        // |delta| as (whole seconds, microseconds), computed on the normalised fields so that no
+        // product can overflow: |days| ≤ 999,999,999, so |days| × 86,400 + 86,399 < 8.7 × 10^13.
+        var wholeSeconds = days.magnitude * 86_400 + UInt(seconds)
+        var us = UInt(microseconds)
+        if negative {
+            // −(d·86400 + s + us/10^6) for d < 0: borrow a second when there are microseconds.
+            wholeSeconds = days.magnitude * 86_400 - UInt(seconds)
+            if us != 0 {
+                wholeSeconds -= 1
+                us = 1_000_000 - us
+            }
+        }
+        let sign = negative ? "-" : "+"
+        let s = Int(wholeSeconds)  // checked: below 8.7 × 10^13 (see above)
+        let usInt = Int(us)  // checked: below 10^6
         var text = sign + zeroPadded(s / 3600, 2) + ":" + zeroPadded((s / 60) % 60, 2)
-        if s % 60 != 0 || us != 0 { text += ":" + zeroPadded(s % 60, 2) }
-        if us != 0 { text += "." + zeroPadded(us, 6) }
+        if s % 60 != 0 || usInt != 0 { text += ":" + zeroPadded(s % 60, 2) }
+        if usInt != 0 { text += "." + zeroPadded(usInt, 6) }
         return text
     }
 }
@@ -148,7 +176,7 @@ public struct PythonTime: Sendable, Hashable {
         else { return nil }
         // Within ±24 hours means days is 0 or -1 once normalised; checked first so that
         // `totalMicroseconds` cannot overflow on a huge timedelta.
-        if let utcOffset, !(-1...0).contains(utcOffset.days) || abs(utcOffset.totalMicroseconds) >= 86_400_000_000 {
+        if let utcOffset, !(-1...0).contains(utcOffset.days) || utcOffset.totalMicroseconds.magnitude >= 86_400_000_000 {
             return nil
         }
         self.hour = hour
@@ -199,11 +227,13 @@ public struct PythonDateTime: Sendable, Hashable {
 
     /// Microseconds since 1970-01-01T00:00:00 of the wall-clock fields, ignoring any offset.
     public var wallClockMicrosecondsSinceEpoch: Int {
+        // No overflow: years 1...9999 are ±3.0 × 10^6 days, ±2.6 × 10^17 µs.
         ((date.daysSinceUnixEpoch * 86_400 + time.hour * 3600 + time.minute * 60 + time.second) * 1_000_000) + time.microsecond
     }
 
     /// Microseconds since the Unix epoch in UTC; a naive datetime is counted as UTC, as Werkzeug does.
     public var microsecondsSinceUnixEpoch: Int {
+        // No overflow: the offset is within ±24 hours (checked by `PythonTime`).
         wallClockMicrosecondsSinceEpoch - (utcOffset?.totalMicroseconds ?? 0)
     }
 
@@ -232,13 +262,14 @@ public struct PythonDateTime: Sendable, Hashable {
 }
 
 extension Int {
-    /// Python's `//`.
+    /// Python's `//`, for a positive divisor (every caller passes a positive constant, so neither
+    /// `Int.min / -1` nor `q - 1` can overflow).
     @inlinable internal func floorDivide(_ divisor: Int) -> Int {
         let q = self / divisor
         return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? q - 1 : q
     }
 
-    /// Python's `%`.
+    /// Python's `%`, for a positive divisor (`r + divisor` is then below `divisor`).
     @inlinable internal func floorModulo(_ divisor: Int) -> Int {
         let r = self % divisor
         return (r != 0 && (r < 0) != (divisor < 0)) ? r + divisor : r

@@ -64,7 +64,7 @@ extension SecureCookie {
             } catch let error as SecureCookieError {
                 throw error.forKey(entry.key)
             } catch {
-                throw SecureCookieError.unrepresentable("\(error)").forKey(entry.key)
+                throw SecureCookieError.unrepresentable("the codec failed with \(type(of: error))").forKey(entry.key)
             }
             if quoteBase64 {
                 bytes.withUnsafeBytes { Base64.encode($0, into: &cookie) }

@@ -108,7 +108,8 @@ extension SecureCookie {
             } catch let error as SecureCookieError {
                 throw error.forKey(item.key)
             } catch {
-                throw SecureCookieError.undecodable("\(error)").forKey(item.key)
+                // Only the error's type: its text could repeat the value.
+                throw SecureCookieError.undecodable("the codec failed with \(type(of: error))").forKey(item.key)
             }
             if item.key == "_expires" { hasExpires = true }
             data[item.key] = value
@@ -116,21 +117,11 @@ extension SecureCookie {
 
         var sessionExpiry: Double?
         if hasExpires, let expires = data.removeValue(forKey: "_expires") {
-            let deadline: Double
-            switch expires {
-            case .int(let seconds): deadline = Double(seconds)
-            case .bigInt(let seconds): deadline = seconds.doubleValue
-            case .float(let seconds): deadline = seconds
-            case .bool(let flag): deadline = flag ? 1 : 0
-            default:
-                throw SecureCookieError.undecodable("_expires is a \(expires.typeName), not a number").forKey("_expires")
-            }
             let current = now ?? Date().timeIntervalSince1970
-            if current > deadline {
-                throw SecureCookieError.expired(at: Int64(max(deadline, -1e18).rounded(.down)))
-            }
-            if let window = format.reissuePolicy.renewalWindow, deadline - current <= window { reasons.insert(.nearExpiry) }
-            sessionExpiry = deadline
+            let verdict = try CookieExpiry.check(expires, now: current)
+            if verdict.hasExpired { throw SecureCookieError.expired(at: verdict.wholeSeconds) }
+            if let window = format.reissuePolicy.renewalWindow, verdict.deadline - current <= window { reasons.insert(.nearExpiry) }
+            sessionExpiry = verdict.deadline
         }
         var cookie = SecureCookie(data: data, secretKeys: secretKeys, format: format, isNew: false)
         cookie.verification = verification

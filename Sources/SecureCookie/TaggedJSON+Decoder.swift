@@ -2,9 +2,16 @@
 internal struct TaggedJSONDecoder {
     private enum PathComponent {
         case index(Int)
-        case key(String)
+        /// The n-th member of an object (from 0): its key is input, so it is never shown.
+        case member(Int)
         case tag(String)
     }
+
+    /// The tags a path may name; any other key beginning with `$` is input and shown as `$?`.
+    private static let knownTags: Set<String> = [
+        "$int", "$float", "$bytes", "$bytearray", "$tuple", "$set", "$frozenset", "$dict", "$datetime", "$date", "$time",
+        "$timedelta", "$decimal", "$complex", "$object", "$global", "$cycle",
+    ]
 
     private let limits: SecureCookieLimits
     private var nodes = 0
@@ -14,14 +21,15 @@ internal struct TaggedJSONDecoder {
         self.limits = limits
     }
 
-    /// Where the decoder is, as `$`, `$[2]`, `$["a"]`, `$["a"].$tuple[0]`.
+    /// Where the decoder is, as `$`, `$[2]`, `${0}`, `${0}.$tuple[0]`: `[n]` an array index, `{n}` the
+    /// n-th member of an object (its key is not shown: error messages never repeat input).
     private var pathText: String {
         var text = "$"
         for component in path {
             switch component {
             case .index(let index): text += "[\(index)]"
-            case .key(let key): text += "[" + TaggedJSON.encode(.str(key)) + "]"
-            case .tag(let tag): text += "." + tag
+            case .member(let index): text += "{\(index)}"
+            case .tag(let tag): text += "." + (Self.knownTags.contains(tag) ? tag : "$?")
             }
         }
         return text
@@ -51,8 +59,8 @@ internal struct TaggedJSONDecoder {
             }
             try enter(depth)
             var result = PythonDict()
-            for (key, item) in dict {
-                path.append(.key(key.stringValue ?? ""))
+            for (index, (key, item)) in dict.enumerated() {
+                path.append(.member(index))
                 try countNode()
                 result[key] = try value(from: item, depth: depth + 1)
                 path.removeLast()
@@ -95,7 +103,7 @@ internal struct TaggedJSONDecoder {
                 throw SecureCookieError.refused(
                     "tzinfo object", "\(tag) at \(pathText) has a tzinfo object; only a fixed UTC offset in its text is a value")
             }
-            throw bad("an object with tag \"\(tag)\" must have no other key")
+            throw bad("an object with a tag (a key beginning with $) must have no other key")
         }
         guard let body = dict[.str(tag)] else { throw bad("missing tag body") }
         path.append(.tag(tag))
@@ -148,7 +156,7 @@ internal struct TaggedJSONDecoder {
             throw SecureCookieError.refused(
                 tag, "the inspect-only form at \(pathText) shows what a pickle would build or call; it is not a value")
         default:
-            throw bad("unknown tag \"\(tag)\"")
+            throw bad("unknown tag (a key beginning with $ that is not a tagged-JSON tag)")
         }
     }
 

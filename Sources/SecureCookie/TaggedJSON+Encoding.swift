@@ -3,12 +3,13 @@ extension JSONOutput {
     /// Writes a value as tagged JSON (see ``TaggedJSON``).
     ///
     /// - Parameter value: The value.
-    internal mutating func writeTagged(_ value: PythonValue) {
-        withUnsafePointer(to: value) { writeTagged(at: $0) }
+    /// - Throws: ``SecureCookieError/Limit/integerDigits`` for an int of more than 4300 digits.
+    internal mutating func writeTagged(_ value: PythonValue) throws {
+        try withUnsafePointer(to: value) { try writeTagged(at: $0) }
     }
 
     /// Writes the value at `pointer`; lists and dicts hand their items over in place, uncopied.
-    private mutating func writeTagged(at pointer: UnsafePointer<PythonValue>) {
+    private mutating func writeTagged(at pointer: UnsafePointer<PythonValue>) throws {
         switch pointer.pointee {
         case .none: raw("null")
         case .bool(let flag): raw(flag ? "true" : "false")
@@ -17,11 +18,11 @@ extension JSONOutput {
             if let small = integer.intValue {
                 self.integer(small)
             } else {
-                tagged("$int") { $0.string(integer.description) }
+                try tagged("$int") { $0.string(try integer.decimalText()) }
             }
         case .float(let double): taggedFloat(double)
         case .complex(let real, let imaginary):
-            tagged("$complex") {
+            try tagged("$complex") {
                 $0.byte(UInt8(ascii: "["))
                 $0.taggedFloat(real)
                 $0.itemSeparatorText()
@@ -29,42 +30,42 @@ extension JSONOutput {
                 $0.byte(UInt8(ascii: "]"))
             }
         case .str(let text): string(text)
-        case .bytes(let bytes): tagged("$bytes") { $0.string(Base64.encode(bytes)) }
-        case .bytearray(let bytes): tagged("$bytearray") { $0.string(Base64.encode(bytes)) }
-        case .list(let items): taggedArray(items)
-        case .tuple(let items): tagged("$tuple") { $0.taggedArray(items) }
-        case .set(let set): tagged("$set") { $0.taggedArray(Array(set)) }
-        case .frozenset(let set): tagged("$frozenset") { $0.taggedArray(Array(set)) }
+        case .bytes(let bytes): try tagged("$bytes") { $0.string(Base64.encode(bytes)) }
+        case .bytearray(let bytes): try tagged("$bytearray") { $0.string(Base64.encode(bytes)) }
+        case .list(let items): try taggedArray(items)
+        case .tuple(let items): try tagged("$tuple") { try $0.taggedArray(items) }
+        case .set(let set): try tagged("$set") { try $0.taggedArray(Array(set)) }
+        case .frozenset(let set): try tagged("$frozenset") { try $0.taggedArray(Array(set)) }
         case .dict(let dict):
             var plainKeys = true
             dict.forEachInPlace { key, _ in plainKeys = plainKeys && Self.isPlainObjectKey(key) }
             if plainKeys {
                 byte(UInt8(ascii: "{"))
                 var isFirst = true
-                dict.forEachInPlace { key, item in
+                try dict.forEachInPlace { key, item in
                     if !isFirst { itemSeparatorText() }
                     isFirst = false
-                    writeTagged(at: key)
+                    try writeTagged(at: key)
                     keySeparatorText()
-                    writeTagged(at: item)
+                    try writeTagged(at: item)
                 }
                 byte(UInt8(ascii: "}"))
             } else {
-                tagged("$dict") {
+                try tagged("$dict") {
                     $0.byte(UInt8(ascii: "["))
                     for (index, pair) in dict.enumerated() {
                         if index > 0 { $0.itemSeparatorText() }
-                        $0.taggedArray([pair.key, pair.value])
+                        try $0.taggedArray([pair.key, pair.value])
                     }
                     $0.byte(UInt8(ascii: "]"))
                 }
             }
-        case .datetime(let datetime): tagged("$datetime") { $0.string(datetime.isoFormat) }
-        case .date(let date): tagged("$date") { $0.string(date.isoFormat) }
-        case .time(let time): tagged("$time") { $0.string(time.isoFormat) }
+        case .datetime(let datetime): try tagged("$datetime") { $0.string(datetime.isoFormat) }
+        case .date(let date): try tagged("$date") { $0.string(date.isoFormat) }
+        case .time(let time): try tagged("$time") { $0.string(time.isoFormat) }
         case .timedelta(let delta):
-            tagged("$timedelta") { $0.taggedArray([.int(delta.days), .int(delta.seconds), .int(delta.microseconds)]) }
-        case .decimal(let decimal): tagged("$decimal") { $0.string(decimal.description) }
+            try tagged("$timedelta") { try $0.taggedArray([.int(delta.days), .int(delta.seconds), .int(delta.microseconds)]) }
+        case .decimal(let decimal): try tagged("$decimal") { $0.string(decimal.description) }
         }
     }
 
@@ -82,25 +83,25 @@ extension JSONOutput {
         }
     }
 
-    private mutating func taggedArray(_ items: [PythonValue]) {
+    private mutating func taggedArray(_ items: [PythonValue]) throws {
         byte(UInt8(ascii: "["))
-        items.withUnsafeBufferPointer { items in
+        try items.withUnsafeBufferPointer { items in
             guard let first = items.baseAddress else { return }
             for index in items.indices {
                 if index > 0 { itemSeparatorText() }
-                writeTagged(at: first + index)
+                try writeTagged(at: first + index)
             }
         }
         byte(UInt8(ascii: "]"))
     }
 
-    private mutating func tagged(_ tag: StaticString, _ body: (inout JSONOutput) -> Void) {
+    private mutating func tagged(_ tag: StaticString, _ body: (inout JSONOutput) throws -> Void) rethrows {
         byte(UInt8(ascii: "{"))
         byte(UInt8(ascii: "\""))
         raw(tag)
         byte(UInt8(ascii: "\""))
         keySeparatorText()
-        body(&self)
+        try body(&self)
         byte(UInt8(ascii: "}"))
     }
 }

@@ -21,7 +21,10 @@
 ///
 /// ``encode(_:)`` writes one line, laid out as Python's
 /// `json.dumps(tagged, ensure_ascii=False)`: separators `", "` and `": "`, non-ASCII characters as
-/// UTF-8, control characters escaped. ``decode(_:limits:)`` reads any JSON layout.
+/// UTF-8, control characters escaped, and also U+0085, U+2028 and U+2029 escaped (`\u0085`...), so
+/// that `str.splitlines()` in a Python reader sees one line per document (`json.loads` reads it back
+/// unchanged). An int of more than 4300 digits is refused as Python's `str(int)` refuses it.
+/// ``decode(_:limits:)`` reads any JSON layout.
 ///
 /// The inspect-only forms `$object`, `$global` and `$cycle` (what a pickle would build or call)
 /// are not values: decoding refuses them.
@@ -29,11 +32,13 @@ public enum TaggedJSON {
     /// Writes a value as one line of tagged JSON.
     ///
     /// - Parameter value: The value.
-    /// - Returns: One JSON document with no newline, as Python's
-    ///   `json.dumps(to_tagged(value), ensure_ascii=False)` writes it.
-    public static func encode(_ value: PythonValue) -> String {
+    /// - Returns: One JSON document with no line break of any kind, as Python's
+    ///   `json.dumps(to_tagged(value), ensure_ascii=False)` writes it (line separators escaped).
+    /// - Throws: ``SecureCookieError/Kind/limitExceeded`` (``SecureCookieError/Limit/integerDigits``) for an
+    ///   int of more than 4300 decimal digits, checked from its bit length before any conversion.
+    public static func encode(_ value: PythonValue) throws -> String {
         var output = JSONOutput(options: JSONText.WriteOptions(asciiOnly: false))
-        output.writeTagged(value)
+        try output.writeTagged(value)
         return output.finish().withUnsafeBytes { String(decoding: $0, as: UTF8.self) }
     }
 
@@ -41,10 +46,18 @@ public enum TaggedJSON {
     ///
     /// - Parameters:
     ///   - value: The value.
-    ///   - buffer: Where the UTF-8 bytes go.
-    package static func encode(_ value: PythonValue, appendingTo buffer: inout OutputBuffer) {
+    ///   - buffer: Where the UTF-8 bytes go; on a throw it is left as it was.
+    /// - Throws: As ``encode(_:)``.
+    package static func encode(_ value: PythonValue, appendingTo buffer: inout OutputBuffer) throws {
+        let start = buffer.count
         var output = JSONOutput(options: JSONText.WriteOptions(asciiOnly: false), appendingTo: buffer)
-        output.writeTagged(value)
+        do {
+            try output.writeTagged(value)
+        } catch {
+            buffer = output.finish()
+            buffer.truncate(to: start)
+            throw error
+        }
         buffer = output.finish()
     }
 

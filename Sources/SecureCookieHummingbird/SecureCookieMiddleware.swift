@@ -73,7 +73,7 @@ public struct SecureCookieMiddleware<Context: SecureCookieRequestContext>: Route
             return response
         }
         do {
-            guard let header = try cookie.setCookieHeader(options(for: cookie, now: now), now: now) else { return response }
+            guard let header = try cookie.setCookieHeader(try options(for: cookie, now: now), now: now) else { return response }
             if !cookie.isModified && !cookie.reissueReasons.isEmpty {
                 context.logger.info(
                     "Re-issuing the session cookie in the current form",
@@ -119,10 +119,18 @@ public struct SecureCookieMiddleware<Context: SecureCookieRequestContext>: Route
     }
 
     /// The `Set-Cookie` options for this save: the configured ones, with the session's expiry.
-    private func options(for cookie: SecureCookie<Context.SessionFormat>, now: Double) -> SetCookieOptions {
+    ///
+    /// - Throws: ``SecureCookieError/Kind/unrepresentable`` when the clock plus the session lifetime
+    ///   does not fit a 64-bit Unix time (or the clock is not finite).
+    private func options(for cookie: SecureCookie<Context.SessionFormat>, now: Double) throws -> SetCookieOptions {
         var options = configuration.cookie
         if let lifetime = configuration.sessionLifetime {
-            options.sessionExpires = Int64(now.rounded(.down)) + lifetime
+            guard let whole = Int64(exactly: now.isFinite ? now.rounded(.down) : .nan),
+                case (let expiry, let overflow) = whole.addingReportingOverflow(lifetime), !overflow
+            else {
+                throw SecureCookieError.unrepresentable("the session's expiry (the clock plus its lifetime) does not fit 64 bits")
+            }
+            options.sessionExpires = expiry
         } else if options.sessionExpires == nil, options.expires == nil, let expiry = cookie.sessionExpiry,
             let seconds = Int64(exactly: expiry.rounded(.down))
         {

@@ -43,12 +43,18 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel: String = "info"
 
+    /// The longest `--max-age` accepted: ten years.
+    static let maximumMaxAge = 315_360_000
+
     func validate() throws {
         if secretHex.isEmpty { throw ValidationError("give at least one --secret-hex") }
         if secretHex.contains(where: { SecretKey(hex: $0) == nil }) { throw ValidationError("--secret-hex must be hex digits") }
         if PicklePython2Strings(named: python2Strings) == nil { throw ValidationError("unknown --python2-strings \(python2Strings)") }
         if Logger.Level(rawValue: logLevel) == nil { throw ValidationError("unknown --log-level \(logLevel)") }
-        if let maxAge, maxAge < 0 { throw ValidationError("--max-age must not be negative") }
+        // Bounded so that the clock plus it is a date a browser keeps (and no sum can overflow).
+        if let maxAge, !(0...Self.maximumMaxAge).contains(maxAge) {
+            throw ValidationError("--max-age must be 0 to \(Self.maximumMaxAge) seconds (ten years)")
+        }
         if !(0...65_535).contains(port) { throw ValidationError("--port must be 0-65535") }
     }
 
@@ -63,7 +69,7 @@ struct DemoCommand: AsyncParsableCommand {
         }
         var cookie = SetCookieOptions(httpOnly: true, sameSite: .lax)
         cookie.maxAge = maxAge
-        let configuration = SecureCookieSessionConfiguration(cookie: cookie, sessionLifetime: maxAge.map(Int64.init))
+        let configuration = SecureCookieSessionConfiguration(cookie: cookie, sessionLifetime: maxAge.map { Int64($0) })  // checked: 0...maximumMaxAge
         var logger = Logger(label: "securecookie-demo")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         logger.info("Sessions in the \(format.serializationMethod.name) codec, cookie \(cookie.name)")

@@ -89,7 +89,7 @@ struct BatchDecoder {
             for line in lines {
                 do {
                     let result = try decoder.decode(try line.get())
-                    TaggedJSON.encode(.dict(result.data), appendingTo: &output)
+                    try TaggedJSON.encode(.dict(result.data), appendingTo: &output)
                     outcomes.append(.decoded(note: result.note))
                 } catch {
                     output.append(utf8Of: ErrorLine.text(for: error))

@@ -18,7 +18,9 @@ struct DecodeCommand: StreamingCommand {
 
     @OptionGroup var codecOptions: CodecOptions
     @OptionGroup(title: "Keys") var secrets: SecretOptions
-    @Option(help: ArgumentHelp("The current Unix time, for expiry (default: the clock).", valueName: "unix"))
+    @Option(
+        help: ArgumentHelp("The current Unix time, for expiry (default: the clock).", valueName: "unix"),
+        transform: UnixTimeOptions.parseNow)
     var now: Double?
     @OptionGroup(title: "Limits") var limitOptions: LimitOptions
     @Option(help: ArgumentHelp("Threads that decode standard input's lines (default: one per CPU, at most 8).", valueName: "n"))
@@ -46,7 +48,7 @@ struct DecodeCommand: StreamingCommand {
         if let cookie {
             do {
                 let result = try decoder.decode(trimmedLine(Array(cookie.utf8)))
-                io.writeTaggedLine(.dict(result.data))
+                try io.writeTaggedLine(.dict(result.data))
                 if let note = result.note { io.writeError("securecookie: \(note)\n") }
                 return 0
             } catch {

@@ -20,7 +20,9 @@ struct EncodeCommand: StreamingCommand {
         help: ArgumentHelp("The pickle protocol written, 0-5 (Python 3.8+ writes 4).", valueName: "n"),
         transform: parseProtocol)
     var `protocol`: Int = 4
-    @Option(help: ArgumentHelp("Store an expiry, a Unix time, in the cookie's _expires item.", valueName: "unix"))
+    @Option(
+        help: ArgumentHelp("Store an expiry, a Unix time, in the cookie's _expires item.", valueName: "unix"),
+        transform: UnixTimeOptions.parseExpires)
     var expires: Int64?
     @OptionGroup(title: "Keys") var secrets: SecretOptions
     @OptionGroup(title: "Limits") var limitOptions: LimitOptions

@@ -14,11 +14,13 @@ enum ErrorLine {
     /// The kind name and message of an error.
     static func describe(_ error: any Error) -> (kind: String, message: String) {
         if let error = error as? SecureCookieError { return (error.kind.rawValue, error.description) }
-        return (SecureCookieError.Kind.undecodable.rawValue, "\(error)")
+        // Only the type: another error's text could repeat input.
+        return (SecureCookieError.Kind.undecodable.rawValue, "failed with \(type(of: error))")
     }
 }
 
-/// JSON string quoting as Python's `json.dumps(s, ensure_ascii=False)` writes it.
+/// JSON string quoting as Python's `json.dumps(s, ensure_ascii=False)` writes it, with U+0085,
+/// U+2028 and U+2029 escaped as tagged JSON escapes them.
 enum JSONQuoting {
     /// The JSON string literal of a text, quotes included.
     static func quoted(_ text: String) -> String {
@@ -33,6 +35,10 @@ enum JSONQuoting {
             case "\t": out += "\\t"
             case "\u{08}": out += "\\b"
             case "\u{0C}": out += "\\f"
+            // Line breaks for Python's `str.splitlines()`: escaped so that the line stays one line.
+            case "\u{85}": out += "\\u0085"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
             default:
                 if scalar.value < 0x20 {
                     let hex = String(scalar.value, radix: 16)

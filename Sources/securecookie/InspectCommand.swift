@@ -62,7 +62,7 @@ struct InspectCommand: StreamingCommand {
                 }
                 let value = try format.serializationMethod.loads(item.value[...], limits: format.limits)
                 try budget.spend(on: value)
-                return (item.key, TaggedJSON.encode(value))
+                return (item.key, try TaggedJSON.encode(value))
             } catch {
                 ok = false
                 return (item.key, ErrorLine.text(for: error))

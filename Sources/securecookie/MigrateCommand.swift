@@ -29,7 +29,9 @@ struct MigrateCommand: StreamingCommand {
         name: .customLong("py2-str"), help: ArgumentHelp("How Python 2 str values in old pickles are read.", valueName: "mode"),
         transform: parsePython2Strings)
     var python2Strings: PicklePython2Strings = .ascii
-    @Option(help: ArgumentHelp("The current Unix time, for expiry (default: the clock).", valueName: "unix"))
+    @Option(
+        help: ArgumentHelp("The current Unix time, for expiry (default: the clock).", valueName: "unix"),
+        transform: UnixTimeOptions.parseNow)
     var now: Double?
     @OptionGroup(title: "Old keys") var fromSecrets: FromSecretOptions
     @OptionGroup(title: "New keys") var toSecrets: ToSecretOptions

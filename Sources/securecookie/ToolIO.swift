@@ -60,8 +60,11 @@ final class ToolIO {
     }
 
     /// Writes a value as one line of tagged JSON, straight into the output buffer.
-    func writeTaggedLine(_ value: PythonValue) {
-        TaggedJSON.encode(value, appendingTo: &output)
+    ///
+    /// - Throws: ``SecureCookieError`` for a value tagged JSON refuses (an int of more than 4300
+    ///   digits); nothing is written then.
+    func writeTaggedLine(_ value: PythonValue) throws {
+        try TaggedJSON.encode(value, appendingTo: &output)
         output.append(UInt8(ascii: "\n"))
         if output.count >= Self.bufferSize { flush() }
     }

@@ -35,9 +35,17 @@ public struct OutputBuffer: ~Copyable {
     /// Forgets the bytes written, keeping the memory.
     public mutating func removeAll() { written = 0 }
 
+    /// Forgets the bytes written after the first `count` (nothing when `count` is not below ``count``).
+    ///
+    /// - Parameter count: The bytes to keep.
+    public mutating func truncate(to count: Int) {
+        if count >= 0 && count < written { written = count }
+    }
+
     /// Makes room for `extra` more bytes.
     @inlinable @inline(__always)
     public mutating func reserve(_ extra: Int) {
+        // checked: `extra` is the length of bytes in memory, so `written + extra` fits in an Int.
         if capacity - written < extra { grow(toAtLeast: written + extra) }
     }
 
@@ -71,6 +79,7 @@ public struct OutputBuffer: ~Copyable {
 
     /// Appends `repeated` copies of a byte.
     public mutating func append(_ byte: UInt8, count repeated: Int) {
+        guard repeated > 0 else { return }
         reserve(repeated)
         (base + written).initialize(repeating: byte, count: repeated)
         written += repeated

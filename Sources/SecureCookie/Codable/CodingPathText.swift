@@ -23,13 +23,18 @@ internal struct AnyCodingKey: CodingKey, Hashable {
 /// Coding paths as people read them in error messages: `user.roles[2]`.
 internal enum CodingPathText {
     /// The path as text; the empty path is `top level`.
+    ///
+    /// A key the application declared (a `CodingKeys` enum case) is shown by name; any other key
+    /// (a dictionary's, read from the value) is input and shown as `<key>`: error messages never
+    /// repeat text from a cookie's value.
     static func text(_ path: [any CodingKey]) -> String {
         var text = ""
         for key in path {
             if let index = key.intValue, key.stringValue == String(index) {
                 text += "[\(index)]"
             } else {
-                text += text.isEmpty ? key.stringValue : "." + key.stringValue
+                let name = Mirror(reflecting: key).displayStyle == .enum ? key.stringValue : "<key>"
+                text += text.isEmpty ? name : "." + name
             }
         }
         return text.isEmpty ? "top level" : text

@@ -64,14 +64,24 @@ public struct PythonValueDecoder: Sendable {
 
 extension SecureCookieError {
     /// A `DecodingError`, as an undecodable-value error whose reason names the coding path.
+    ///
+    /// The message is shown only when this package's decoder wrote it (``DecoderMessage``); another
+    /// `Decodable`'s message may repeat the value, so only the kind of failure is given then.
     internal init(decodingError: DecodingError) {
+        func message(_ context: DecodingError.Context, _ otherwise: String) -> String {
+            context.underlyingError is DecoderMessage ? context.debugDescription : otherwise
+        }
         switch decodingError {
-        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
-            self = .undecodable(CodingPathText.prefix(context.codingPath) + context.debugDescription)
+        case .typeMismatch(let type, let context):
+            self = .undecodable(CodingPathText.prefix(context.codingPath) + message(context, "type mismatch, expected \(type)"))
+        case .valueNotFound(let type, let context):
+            self = .undecodable(CodingPathText.prefix(context.codingPath) + message(context, "no value, expected \(type)"))
+        case .dataCorrupted(let context):
+            self = .undecodable(CodingPathText.prefix(context.codingPath) + message(context, "the value's Decodable refused it"))
         case .keyNotFound(let key, let context):
-            self = .undecodable(CodingPathText.prefix(context.codingPath + [key]) + context.debugDescription)
+            self = .undecodable(CodingPathText.prefix(context.codingPath + [key]) + message(context, "no such key"))
         @unknown default:
-            self = .undecodable(String(describing: decodingError))
+            self = .undecodable("decoding failed")
         }
     }
 }

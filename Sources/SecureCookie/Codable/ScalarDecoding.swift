@@ -1,8 +1,15 @@
+/// Marks a `DecodingError` this package's decoder made: its message names types only, so it may be
+/// shown. A message from any other `Decodable` (such as the standard library's `RawRepresentable`,
+/// which repeats the raw value) is not shown, because it may repeat text from the cookie.
+internal struct DecoderMessage: Error {}
+
 /// Reading Swift's scalar types from Python values, with Python's own conversions.
 internal enum ScalarDecoding {
     /// A type mismatch whose message names the Python types: `expected int, found str`.
     static func mismatch(_ type: Any.Type, expected: String, found: PythonValue, at path: [any CodingKey]) -> DecodingError {
-        .typeMismatch(type, .init(codingPath: path, debugDescription: "expected \(expected), found \(found.typeName)"))
+        .typeMismatch(
+            type,
+            .init(codingPath: path, debugDescription: "expected \(expected), found \(found.typeName)", underlyingError: DecoderMessage()))
     }
 
     /// The elements an unkeyed container walks: a list, tuple or set's items, or a bytes object's byte values.
@@ -35,11 +42,15 @@ internal enum ScalarDecoding {
         let result: T?
         switch value {
         case .int(let integer): result = T(exactly: integer)
-        case .bigInt(let integer): result = T(integer.description)  // nil when out of range
+        case .bigInt(let integer):
+            // From the machine value, never through decimal text (quadratic in the size of a big int).
+            result = integer.intValue.flatMap { T(exactly: $0) } ?? integer.uint64Value.flatMap { T(exactly: $0) }
         case .float(let double):
             guard double.isFinite, double.rounded(.towardZero) == double else {
                 throw DecodingError.dataCorrupted(
-                    .init(codingPath: path, debugDescription: "float with a fraction, or not finite, where an int is expected")
+                    .init(
+                        codingPath: path, debugDescription: "float with a fraction, or not finite, where an int is expected",
+                        underlyingError: DecoderMessage())
                 )
             }
             result = T(exactly: double)
@@ -48,7 +59,7 @@ internal enum ScalarDecoding {
         }
         guard let result else {
             throw DecodingError.dataCorrupted(
-                .init(codingPath: path, debugDescription: "\(value.typeName) out of \(T.self)'s range")
+                .init(codingPath: path, debugDescription: "\(value.typeName) out of \(T.self)'s range", underlyingError: DecoderMessage())
             )
         }
         return result
@@ -62,7 +73,8 @@ internal enum ScalarDecoding {
         case .bigInt(let integer):
             let double = integer.doubleValue
             guard double.isFinite else {
-                throw DecodingError.dataCorrupted(.init(codingPath: path, debugDescription: "int too large to convert to float"))
+                throw DecodingError.dataCorrupted(
+                    .init(codingPath: path, debugDescription: "int too large to convert to float", underlyingError: DecoderMessage()))
             }
             return double
         default:
@@ -80,7 +92,7 @@ internal enum ScalarDecoding {
         }
         guard !double.isFinite || abs(double) <= Double(Float.greatestFiniteMagnitude) else {
             throw DecodingError.dataCorrupted(
-                .init(codingPath: path, debugDescription: "float out of Float's range")
+                .init(codingPath: path, debugDescription: "float out of Float's range", underlyingError: DecoderMessage())
             )
         }
         return Float(double)

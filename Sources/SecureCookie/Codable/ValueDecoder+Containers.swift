@@ -26,7 +26,8 @@ internal struct KeyedValueDecodingContainer<Key: CodingKey>: KeyedDecodingContai
 
     private func value(_ key: Key) throws -> PythonValue {
         guard let value = lookup(key) else {
-            throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "no such key in the dict"))
+            throw DecodingError.keyNotFound(
+                key, .init(codingPath: codingPath, debugDescription: "no such key in the dict", underlyingError: DecoderMessage()))
         }
         return value
     }
@@ -98,7 +99,10 @@ internal struct UnkeyedValueDecodingContainer: UnkeyedDecodingContainer {
         let path = codingPath + [AnyCodingKey.index(currentIndex)]
         guard !isAtEnd else {
             throw DecodingError.valueNotFound(
-                type, .init(codingPath: path, debugDescription: "the sequence has only \(elements.count) elements")
+                type,
+                .init(
+                    codingPath: path, debugDescription: "the sequence has only \(elements.count) elements",
+                    underlyingError: DecoderMessage())
             )
         }
         defer { currentIndex += 1 }

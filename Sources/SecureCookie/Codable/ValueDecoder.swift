@@ -52,7 +52,8 @@ internal struct ValueDecoder: Decoder {
 
     private func cast<T, U>(_ value: U) throws -> T {
         guard let result = value as? T else {
-            throw DecodingError.dataCorrupted(.init(codingPath: codingPath, debugDescription: "cannot present \(U.self) as \(T.self)"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: codingPath, debugDescription: "cannot present \(U.self) as \(T.self)", underlyingError: DecoderMessage()))
         }
         return result
     }
@@ -81,7 +82,8 @@ internal struct ValueDecoder: Decoder {
             return Data(bytes)
         case .str(let text) where options.dataStrategy.form == .base64:
             guard let data = Data(base64Encoded: text) else {
-                throw DecodingError.dataCorrupted(.init(codingPath: codingPath, debugDescription: "str is not valid base64"))
+                throw DecodingError.dataCorrupted(
+                    .init(codingPath: codingPath, debugDescription: "str is not valid base64", underlyingError: DecoderMessage()))
             }
             return data
         case .list, .tuple:
@@ -100,19 +102,28 @@ internal struct ValueDecoder: Decoder {
             case .nan, .signalingNaN: return .nan
             case .infinity:
                 throw DecodingError.dataCorrupted(
-                    .init(codingPath: codingPath, debugDescription: "an infinite Decimal has no Foundation Decimal form")
+                    .init(
+                        codingPath: codingPath, debugDescription: "an infinite Decimal has no Foundation Decimal form",
+                        underlyingError: DecoderMessage())
                 )
             case .finite: text = decimal.description
             }
         case .int(let integer): return Decimal(integer)
-        case .bigInt(let integer): text = integer.description
+        case .bigInt(let integer):
+            guard let bounded = try? integer.decimalText() else {
+                throw DecodingError.dataCorrupted(
+                    .init(codingPath: codingPath, debugDescription: "int of more than 4300 digits", underlyingError: DecoderMessage()))
+            }
+            text = bounded
         case .float(let double) where double.isFinite: text = PythonFloatRepr.repr(double)
         default:
             throw ScalarDecoding.mismatch(Decimal.self, expected: "decimal.Decimal", found: value, at: codingPath)
         }
         guard let decimal = Decimal(string: text, locale: nil) else {
             throw DecodingError.dataCorrupted(
-                .init(codingPath: codingPath, debugDescription: "\(value.typeName) out of Foundation Decimal's range")
+                .init(
+                    codingPath: codingPath, debugDescription: "\(value.typeName) out of Foundation Decimal's range",
+                    underlyingError: DecoderMessage())
             )
         }
         return decimal
@@ -123,7 +134,8 @@ internal struct ValueDecoder: Decoder {
             throw ScalarDecoding.mismatch(URL.self, expected: "str", found: value, at: codingPath)
         }
         guard let url = URL(string: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: codingPath, debugDescription: "str is not a valid URL"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: codingPath, debugDescription: "str is not a valid URL", underlyingError: DecoderMessage()))
         }
         return url
     }

@@ -65,13 +65,14 @@ package enum CookieHeader {
         return found
     }
 
-    /// `Wdy, DD-Mon-YYYY HH:MM:SS GMT`, Werkzeug's `cookie_date`.
-    package static func cookieDate(_ unixTime: Int64) -> String {
-        let days = Int(unixTime).floorDivide(86_400)
-        let seconds = Int(unixTime).floorModulo(86_400)
+    /// `Wdy, DD-Mon-YYYY HH:MM:SS GMT`, Werkzeug's `cookie_date`, or `nil` outside years 1...9999
+    /// (where Python's `time.gmtime`/`strftime` fail too).
+    package static func cookieDate(_ unixTime: Int64) -> String? {
+        let days = Int(unixTime).floorDivide(86_400)  // checked: Int64 to Int is lossless on 64-bit
+        let seconds = Int(unixTime).floorModulo(86_400)  // checked: as above
         let weekdays = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"]
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        guard let date = PythonDate(daysSinceUnixEpoch: days) else { return "Thu, 01-Jan-1970 00:00:00 GMT" }
+        guard let date = PythonDate(daysSinceUnixEpoch: days) else { return nil }
         return weekdays[days.floorModulo(7)] + ", " + zeroPadded(date.day, 2) + "-" + months[date.month - 1] + "-"
             + zeroPadded(date.year, 4) + " " + zeroPadded(seconds / 3600, 2) + ":" + zeroPadded(seconds / 60 % 60, 2) + ":"
             + zeroPadded(seconds % 60, 2) + " GMT"

@@ -29,18 +29,26 @@ extension SecureCookie {
     ///   - options: The cookie's name and attributes.
     ///   - now: The current Unix time, for `Expires` computed from `Max-Age`; `nil` reads the system clock.
     /// - Returns: The header value, such as `session="…?a=MQ=="; HttpOnly; Path=/`.
-    /// - Throws: ``SecureCookieError``: from ``serialize(expires:)``, or
-    ///   ``SecureCookieError/Limit/cookieLength`` when the header is longer than ``SecureCookieLimits/maximumCookieLength``.
+    /// - Throws: ``SecureCookieError``: from ``serialize(expires:)``;
+    ///   ``SecureCookieError/Kind/unrepresentable`` when `Expires` would fall outside years 1...9999 (or the clock
+    ///   plus `Max-Age` outside 64 bits); or ``SecureCookieError/Limit/cookieLength`` when the header is longer than ``SecureCookieLimits/maximumCookieLength``.
     public mutating func setCookieHeader(_ options: SetCookieOptions = SetCookieOptions(), now: Double? = nil) throws -> String? {
         guard options.force || shouldSave else { return nil }
         let value = try serialize(expires: options.sessionExpires ?? options.expires)
         var parts = [options.name + "=" + CookieHeader.quote(value)]
         if let domain = options.domain { parts.append("Domain=" + CookieHeader.quote(domain)) }
         if let expires = options.expires {
-            parts.append("Expires=" + CookieHeader.cookieDate(expires))
+            parts.append("Expires=" + (try Self.cookieDate(expires)))
         } else if let maxAge = options.maxAge {
-            let current = Int64(now ?? Date().timeIntervalSince1970)
-            parts.append("Expires=" + CookieHeader.cookieDate(current + Int64(maxAge)))
+            // now + Max-Age, each checked: a clock or Max-Age past the calendar is an error, never a trap.
+            let current = now ?? Date().timeIntervalSince1970
+            guard let whole = Int64(exactly: current.isFinite ? current.rounded(.towardZero) : .nan),
+                let maxAgeSeconds = Int64(exactly: maxAge),
+                case (let expiry, let overflow) = whole.addingReportingOverflow(maxAgeSeconds), !overflow
+            else {
+                throw SecureCookieError.unrepresentable("Expires (the clock plus Max-Age) is outside the 64-bit Unix time range")
+            }
+            parts.append("Expires=" + (try Self.cookieDate(expiry)))
         }
         if let maxAge = options.maxAge { parts.append("Max-Age=\(maxAge)") }
         if options.secure { parts.append("Secure") }
@@ -54,5 +62,12 @@ extension SecureCookie {
                 .cookieLength, "the Set-Cookie value would be \(header.utf8.count) bytes; browsers keep at most \(limit)")
         }
         return header
+    }
+
+    private static func cookieDate(_ unixTime: Int64) throws -> String {
+        guard let text = CookieHeader.cookieDate(unixTime) else {
+            throw SecureCookieError.unrepresentable("Expires \(unixTime) is outside years 1...9999")
+        }
+        return text
     }
 }

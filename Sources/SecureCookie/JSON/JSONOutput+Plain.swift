@@ -70,14 +70,8 @@ extension JSONOutput {
         }
     }
 
-    /// `int.__repr__`, which Python refuses beyond 4300 digits.
+    /// `int.__repr__`, which Python refuses beyond 4300 digits (a `ValueError`: a limit error here).
     private static func decimalText(_ integer: PythonBigInt) throws -> String {
-        // 4300 decimal digits need about 14284 bits; anything wider is refused without converting.
-        let tooLong = SecureCookieError.unrepresentable(
-            "int with more than \(PythonBigInt.maximumDecimalDigits) digits (Python's int max str digits)")
-        guard integer.bitWidth <= 14_300 else { throw tooLong }
-        let text = integer.description
-        guard text.utf8.count - (integer.isNegative ? 1 : 0) <= PythonBigInt.maximumDecimalDigits else { throw tooLong }
-        return text
+        try integer.decimalText()
     }
 }

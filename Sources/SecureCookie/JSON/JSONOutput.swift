@@ -38,7 +38,7 @@ internal struct JSONOutput: ~Copyable {
         }
     }
 
-    /// A string literal: `"`, `\\`, `\b \f \n \r \t` and other controls escaped; with
+    /// A string literal: `"`, `\\`, `\b \f \n \r \t`, other controls and U+0085, U+2028, U+2029 escaped; with
     /// ``JSONText/WriteOptions/asciiOnly``, everything outside U+0020...U+007E as `\uXXXX`
     /// (lower-case hex, astral characters as surrogate pairs), as `ensure_ascii=True` writes.
     internal mutating func string(_ string: String) {
@@ -56,7 +56,13 @@ internal struct JSONOutput: ~Copyable {
         while index < utf8.count {
             // A run that needs no escaping is copied in one go.
             let runStart = index
-            while index < utf8.count, Self.isPlain(utf8[index]) || (!asciiOnly && utf8[index] >= 0x7F) { index += 1 }
+            // Outside ASCII mode, multi-byte characters are copied too, except those whose lead byte may
+            // start a line break `str.splitlines()` splits on (U+0085 is C2 85, U+2028/U+2029 E2 80 A8/A9).
+            while index < utf8.count,
+                Self.isPlain(utf8[index]) || (!asciiOnly && utf8[index] >= 0x7F && utf8[index] != 0xC2 && utf8[index] != 0xE2)
+            {
+                index += 1
+            }
             if index > runStart { bytes.append(UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
             guard index < utf8.count else { break }
             let byte = utf8[index]
@@ -82,6 +88,11 @@ internal struct JSONOutput: ~Copyable {
                 for offset in 1..<length where index + offset < utf8.count {
                     value = value << 6 | UInt32(utf8[index + offset] & 0x3F)
                 }
+                if !asciiOnly && !Self.isLineBreak(value) {
+                    bytes.append(UnsafeBufferPointer(rebasing: utf8[index..<min(index + length, utf8.count)]))
+                    index += length
+                    continue
+                }
                 index += length
                 if value >= 0x10000 {
                     let reduced = value - 0x10000
@@ -93,6 +104,14 @@ internal struct JSONOutput: ~Copyable {
             }
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// U+0085, U+2028 and U+2029: line breaks for `str.splitlines()` that `ensure_ascii=False` would
+    /// write raw; escaped in every mode, so one JSON document is always one line to a Python reader
+    /// (the others it splits on, `\n \r \x0b \x0c \x1c \x1d \x1e`, are controls, always escaped).
+    @inline(__always)
+    private static func isLineBreak(_ scalar: UInt32) -> Bool {
+        scalar == 0x85 || scalar == 0x2028 || scalar == 0x2029
     }
 
     /// Printable ASCII other than `"` and `\\`: written as it is in every mode.
