@@ -39,14 +39,14 @@ internal enum MessagePackError {
         .undecodable("timestamp (ext -1) at offset \(offset) has \(length) payload bytes; only 4, 8 or 12 are valid")
     }
 
-    /// A timestamp whose nanoseconds field is 10^9 or more.
-    static func timestampNanoseconds(_ nanoseconds: UInt32, at offset: Int) -> SecureCookieError {
-        .undecodable("timestamp at offset \(offset) has \(nanoseconds) nanoseconds; at most 999999999 are valid")
+    /// A timestamp whose nanoseconds field is 10^9 or more (the field's value is not shown).
+    static func timestampNanoseconds(at offset: Int) -> SecureCookieError {
+        .undecodable("timestamp at offset \(offset) has a nanoseconds field above 999999999")
     }
 
-    /// A timestamp outside `datetime`'s years 1 to 9999.
-    static func timestampRange(_ seconds: Int64, at offset: Int) -> SecureCookieError {
-        .undecodable("timestamp at offset \(offset) (\(seconds) s since the epoch) is outside datetime's years 1-9999")
+    /// A timestamp outside `datetime`'s years 1 to 9999 (its seconds are not shown).
+    static func timestampRange(at offset: Int) -> SecureCookieError {
+        .undecodable("timestamp at offset \(offset) is outside datetime's years 1-9999")
     }
 
     /// An extension type other than the timestamp.
@@ -69,6 +69,12 @@ internal enum MessagePackError {
         .limitExceeded(.nodes, "more than \(limit) nodes (reached at offset \(offset))")
     }
 
+    /// More str, bin and big-int bytes than ``SecureCookieLimits/maximumMaterializedBytes``.
+    static func materializedBytes(_ limit: Int, at offset: Int) -> SecureCookieError {
+        .limitExceeded(
+            .materializedBytes, "more than \(limit) bytes of strings, bytes and digits (reached at offset \(offset))")
+    }
+
     /// More input than the limit.
     static func valueBytes(_ count: Int, limit: Int) -> SecureCookieError {
         .limitExceeded(.valueBytes, "\(count) bytes of MessagePack, more than \(limit)")
@@ -82,7 +88,8 @@ internal enum MessagePackError {
 
     /// An integer outside the range MessagePack holds.
     static func integerRange(_ value: PythonBigInt) -> SecureCookieError {
-        .unrepresentable("MessagePack integers lie in [-2**63, 2**64); \(value) does not")
+        .unrepresentable(
+            "MessagePack integers lie in [-2**63, 2**64); a\(value.isNegative ? " negative" : "n") int of \(value.bitWidth) bits does not")
     }
 
     /// Nesting past `msgpack.packb`'s recursion limit.

@@ -9,16 +9,25 @@ import SecureCookie
 ///   whose expansion passes ``SecureCookieLimits/maximumNodes``, without expanding anything.
 /// - An alias to a node that is still open (a recursive alias) is refused.
 /// - Nesting, counted through aliases, is bounded by ``SecureCookieLimits/maximumDepth``.
+/// - Bytes are counted as nodes are: each scalar spends its weight (``YAMLMaterializedSize``)
+///   from one ``MaterializationBudget`` when it is made, each node records the bytes it holds
+///   once aliases are expanded, and each alias spends its anchor's whole size again, so a long
+///   scalar aliased many times fails with ``SecureCookieError/Limit/materializedBytes`` at the
+///   alias that passes ``SecureCookieLimits/maximumMaterializedBytes``, before anything is built.
 /// - A scalar longer than ``SecureCookieLimits/maximumValueBytes`` is refused.
+/// - Messages name positions, kinds and lengths, never an anchor, a tag or a scalar's text.
 /// - A second document is refused, as `yaml.safe_load` refuses it.
 internal struct YAMLComposer {
     private let parser: LibYAMLParser
     private let limits: SecureCookieLimits
     private var anchors: [String: YAMLNode] = [:]
+    /// The bytes this document may still build, aliases followed; one budget per ``YAMLSerializationMethod/loads(_:limits:)``.
+    private var budget: MaterializationBudget
 
     init(parser: LibYAMLParser, limits: SecureCookieLimits) {
         self.parser = parser
         self.limits = limits
+        self.budget = MaterializationBudget(limits)
     }
 
     private final class Open {
@@ -26,6 +35,7 @@ internal struct YAMLComposer {
         var items: [YAMLNode] = []
         var count = 1
         var height = 1
+        var bytes = 0
         init(node: YAMLNode) { self.node = node }
     }
 
@@ -72,20 +82,24 @@ internal struct YAMLComposer {
                 return root
             case .alias(let anchor):
                 guard let target = anchors[anchor] else {
-                    throw SecureCookieError.undecodable("YAML: found undefined alias *\(anchor) at \(mark)")
+                    throw SecureCookieError.undecodable("YAML: found undefined alias at \(mark)")
                 }
                 if stack.contains(where: { $0.node === target }) {
-                    throw SecureCookieError.refused("recursive alias *\(anchor)", "an alias inside the node it names at \(mark)")
+                    throw SecureCookieError.refused("recursive alias", "an alias inside the node it names at \(mark)")
                 }
-                if stack.count + target.height > limits.maximumDepth {
+                let (levels, overflow) = stack.count.addingReportingOverflow(target.height)
+                if overflow || levels > limits.maximumDepth {
                     throw SecureCookieError.limitExceeded(
-                        .depth, "alias *\(anchor) at \(mark) nests more than \(limits.maximumDepth) levels")
+                        .depth, "the alias at \(mark) nests more than \(limits.maximumDepth) levels")
                 }
+                // Every use of an anchor materializes all of it again.
+                try spend(target.materializedBytes, at: mark)
                 finished = target
             case .scalar(let anchor, let tag, let value, let plainImplicit, _, _):
-                if value.utf8.count > limits.maximumValueBytes {
+                let byteCount = value.utf8.count
+                if byteCount > limits.maximumValueBytes {
                     throw SecureCookieError.limitExceeded(
-                        .valueBytes, "a scalar of \(value.utf8.count) bytes at \(mark), more than \(limits.maximumValueBytes)")
+                        .valueBytes, "a scalar of \(byteCount) bytes at \(mark), more than \(limits.maximumValueBytes)")
                 }
                 let resolved: String
                 if let tag, tag != "!" {
@@ -95,10 +109,14 @@ internal struct YAMLComposer {
                     // where libyaml reports plain_implicit = 0.
                     resolved = YAMLResolver.resolveScalar(value, plainImplicit: plainImplicit || tag == "!")
                 }
-                finished = YAMLNode(tag: resolved, content: .scalar(value), mark: mark)
+                let weight = YAMLMaterializedSize.scalar(tag: resolved, byteCount: byteCount)
+                try spend(weight, at: mark)
+                let node = YAMLNode(tag: resolved, content: .scalar(value), mark: mark)
+                node.materializedBytes = weight
+                finished = node
                 finishedAnchor = anchor
             case .sequenceStart(let anchor, let tag, _), .mappingStart(let anchor, let tag, _):
-                if stack.count + 1 > limits.maximumDepth {
+                if stack.count >= limits.maximumDepth {
                     throw SecureCookieError.limitExceeded(.depth, "more than \(limits.maximumDepth) levels at \(mark)")
                 }
                 let isSequence: Bool
@@ -117,7 +135,7 @@ internal struct YAMLComposer {
                     var pairs: [(key: YAMLNode, value: YAMLNode)] = []
                     pairs.reserveCapacity(open.items.count / 2)
                     var index = 0
-                    while index + 1 < open.items.count {
+                    while index < open.items.count - 1 {
                         pairs.append((open.items[index], open.items[index + 1]))
                         index += 2
                     }
@@ -127,16 +145,19 @@ internal struct YAMLComposer {
                 }
                 open.node.expandedCount = open.count
                 open.node.height = open.height
+                open.node.materializedBytes = open.bytes
                 finished = open.node
             case .streamStart, .streamEnd, .documentStart:
-                throw SecureCookieError.undecodable("YAML: unexpected event \(event.testSuiteLine) at \(mark)")
+                throw SecureCookieError.undecodable("YAML: unexpected event \(event.kindName) at \(mark)")
             }
             guard let node = finished else { continue }
             if let finishedAnchor { try register(finishedAnchor, node, mark) }
             if let parent = stack.last {
                 parent.items.append(node)
-                parent.count &+= node.expandedCount
-                parent.height = max(parent.height, node.height + 1)
+                // Saturating: both stay at most the node limit, which may be configured up to `Int.max`.
+                parent.count = YAMLMaterializedSize.sum(parent.count, node.expandedCount)
+                parent.height = max(parent.height, YAMLMaterializedSize.sum(node.height, 1))
+                parent.bytes = YAMLMaterializedSize.sum(parent.bytes, node.materializedBytes)
                 if parent.count > limits.maximumNodes {
                     throw SecureCookieError.limitExceeded(
                         .nodes, "more than \(limits.maximumNodes) nodes once aliases are expanded, at \(mark)")
@@ -147,10 +168,18 @@ internal struct YAMLComposer {
         }
     }
 
+    private mutating func spend(_ bytes: Int, at mark: YAMLMark) throws {
+        do {
+            try budget.spend(bytes)
+        } catch {
+            throw YAMLMaterializedSize.exceeded(budget, at: mark)
+        }
+    }
+
     private mutating func register(_ anchor: String?, _ node: YAMLNode, _ mark: YAMLMark) throws {
         guard let anchor else { return }
         if anchors[anchor] != nil {
-            throw SecureCookieError.undecodable("YAML: found duplicate anchor &\(anchor) at \(mark)")
+            throw SecureCookieError.undecodable("YAML: found a duplicate anchor at \(mark)")
         }
         if anchors.count >= limits.maximumNodes {
             throw SecureCookieError.limitExceeded(.memo, "more than \(limits.maximumNodes) anchors at \(mark)")

@@ -20,6 +20,10 @@ internal final class YAMLNode {
     var expandedCount = 1
     /// Levels of collections once aliases are expanded (0 for a scalar).
     var height = 0
+    /// What the value adds to the ``MaterializationBudget`` once aliases are expanded
+    /// (``YAMLMaterializedSize``): computed once, when the node is finished, and spent again at
+    /// each alias to it.
+    var materializedBytes = 0
     /// The value built from this node, kept so an aliased node is built once, as PyYAML does.
     var constructed: PythonValue?
     /// Set while the node is being built, to catch a node that needs itself.
