@@ -3,6 +3,7 @@
 # Needs the project's venv (make python) and the built tool (swift build --product securecookie,
 # or TOOL=path). Exits non-zero on any disagreement not listed in exceptions.json.
 set -euo pipefail
+export PYTHONDONTWRITEBYTECODE=1
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 py="${PYTHON:-$root/.venv-interop/py3/bin/python}"

@@ -99,7 +99,6 @@ internal struct YAMLConstructor {
         return dict
     }
 
-
     /// PyYAML 6.0.4's `flatten_mapping`: merge keys (`<<`) replaced by the pairs they name, in place.
     ///
     /// As PyYAML 6.0.4 does it: the merged mappings' pairs in order (a list of mappings is not

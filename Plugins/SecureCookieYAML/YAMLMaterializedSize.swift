@@ -21,6 +21,7 @@ internal enum YAMLMaterializedSize {
     /// - Parameters:
     ///   - tag: The resolved tag (explicit or implicit).
     ///   - byteCount: The UTF-8 length of the scalar's text.
+    /// - Returns: The bytes it spends.
     static func scalar(tag: String, byteCount: Int) -> Int {
         switch tag {
         case YAMLTag.int: return intWeight(byteCount)
@@ -31,6 +32,11 @@ internal enum YAMLMaterializedSize {
     }
 
     /// The weight of an untagged plain or quoted scalar, from the implicit resolver's answer.
+    ///
+    /// - Parameters:
+    ///   - kind: The tag the implicit resolver gave (``YAMLImplicitTag/str`` for a quoted scalar).
+    ///   - byteCount: The UTF-8 length of the scalar's text.
+    /// - Returns: The bytes it spends.
     static func scalar(_ kind: YAMLImplicitTag, byteCount: Int) -> Int {
         switch kind {
         case .str, .yaml: return byteCount

@@ -16,7 +16,7 @@ struct YAMLErrorHygieneTests {
         // Tags.
         "!M x", "!!M x", "!<tag:M> x", "!!python/object/apply:M [1]", "!!python/name:M", "!!python/module:M",
         "!!python/object:M {}", "!!python/object/new:M []", "a: [1, !M {b: 1}]", "!M [M]", "!M {M: M}",
-        "- !!omap [!M {a: 1}]", "- !!omap [!M {a: 1, b: 2}]", "{<<: !M M}", "{<<: [!M M]}", "{<<: [!M [M]]}",
+        "- !!omap [!M {a: 1, b: 2}]", "{<<: !M M}", "{<<: [!M M]}", "{<<: [!M [M]]}",
         "!M\n- M\n", "--- !M\nM: 1\n",
         // Anchors and aliases.
         "*M", "a: *M", "- &M 1\n- &M 2\n", "&M [*M]", "&M {x: *M}", "&M {<<: *M}",
@@ -24,14 +24,14 @@ struct YAMLErrorHygieneTests {
             + String(repeating: "[", count: 50) + "*M" + String(repeating: "]", count: 50) + "\n",
         // Scalars Python would reject, marker in the text.
         "!!int M", "!!int 1:M", "!!float M", "!!float 1:M", "!!bool M", "!!timestamp M", "!!timestamp 2001-02-30M",
-        "!!binary M!", "!!binary \"\\u00e9M\"", "!!binary AM", "!!seq M", "!!map M", "!!set M", "!!omap M",
+        "!!binary M!", "!!binary \"\\u00e9M\"", "!!binary M", "!!seq M", "!!map M", "!!set M", "!!omap M",
         "!!pairs {M: 1}", "!!null [M]", "!!str [M]", "{M: =}", "M: !!value M", "[<<]", "M: <<",
         "2001-02-30", "{? [M]: 1}", "{? {M: 1}: 1}", "{? !!set {M}: 1}", "!!omap [M]", "!!omap [{M: 1, N: 2}]",
         "!!timestamp 2001-12-14 21:59:43+24:00 M",
         // Parse errors after or inside marker text.
         "M: [1, 2\n", "M:\n\tM: 1\n", "M: 1\n M: 2\n", "\"M\\q\"", "'M", "\"M", "M: \"\\uD800M\"",
         "M: 1\n---\nM: 2\n", "[M] [M]", "{M: 1} M", "M: |\n M\n  M\n- M", "%M\n--- M\n", "%TAG !M! tag:M:\n--- !M!x M",
-        "M: !<!M> M", "! M: \u{7F}", "M: \u{FEFF}M",
+        "M: !<!M> M", "! M: \u{7F}",
         // Limits.
         String(repeating: "M", count: 70_000),
         "- &M " + String(repeating: "M", count: 30_000) + "\n- [" + Array(repeating: "*M", count: 10_000).joined(separator: ",") + "]\n",

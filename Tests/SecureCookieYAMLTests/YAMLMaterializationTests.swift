@@ -23,7 +23,8 @@ struct YAMLMaterializationTests {
     @Test("one long scalar aliased thousands of times fails at the alias that passes the budget")
     func longScalarAliased() throws {
         // 30,000 bytes, then 10,000 aliases: 300 MB once expanded, from 60 KB of text.
-        let text = "- &s " + String(repeating: "x", count: 30_000) + "\n- [" + Array(repeating: "*s", count: 10_000).joined(separator: ",") + "]\n"
+        let aliases = Array(repeating: "*s", count: 10_000).joined(separator: ",")
+        let text = "- &s " + String(repeating: "x", count: 30_000) + "\n- [" + aliases + "]\n"
         #expect(text.utf8.count < SecureCookieLimits.default.maximumValueBytes)
         let error = try #require(failure(text))
         #expect(error.kind == .limitExceeded)
