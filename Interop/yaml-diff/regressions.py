@@ -37,6 +37,20 @@ CASES = {
         "- &a {p: 1, q: 2}\n- &b {q: 3, r: 4}\n- {<<: [*a, *b], p: 0}\n",
         "- &a {pp: 1, qq: 2}\n- &b {qq: 3, rr: 4}\n- {<<: [*b, *a], pp: 0}\n",
     ],
+    # PyYAML fills collections level by level (generators); a `=` key becomes !!str only when
+    # its mapping is flattened, so an alias built before that is refused.
+    "construction-order": [
+        "{a: {&k =: 1}, b: *k}\n",
+        "{b: {&k =: 1}, a: [*k]}\n",
+        "- {&k =: 1}\n- *k\n",
+        "- {&k =: 1}\n- [*k]\n",
+        "- [{&k =: 1}]\n- [*k]\n",
+        "- [[*k]]\n- {&k =: 1}\n",
+        "{<<: {a-b: {&k1 x: []}, nULL: {&k2 =: null, ~: *k2}, a-b: \" \"}, \"-1.5\": *k2}\n",
+        "{x: {&k2 =: null, ~: *k2}}\n",
+        "{x: !!set {&k =: null}, y: [*k]}\n",
+        "{x: !!omap [{&k =: 1}], y: [*k]}\n",
+    ],
     # construct_yaml_float's sexagesimal base is an exact Python int, converted per part.
     "sexagesimal-float": [
         "!!float " + ":".join(["1"] * 173) + "\n",

@@ -21,8 +21,17 @@ internal struct YAMLConstructor {
         return value
     }
 
+    /// Builds the value of a whole document's root: first walks the graph in PyYAML's order
+    /// (``prepareInPyYAMLOrder(_:)``), then builds it.
+    ///
+    /// - Throws: As ``construct(_:)``.
+    func constructDocument(_ root: YAMLNode) throws -> PythonValue {
+        try prepareInPyYAMLOrder(root)
+        return try construct(root)
+    }
+
     private func build(_ node: YAMLNode) throws -> PythonValue {
-        switch node.tag {
+        switch node.constructionTag ?? node.tag {
         case YAMLTag.null:
             _ = try scalar(node)
             return .none
@@ -108,7 +117,7 @@ internal struct YAMLConstructor {
     ///
     /// One pass: the pairs that stay are collected rather than the merge pairs removed one by
     /// one, so a mapping of many merge keys costs linear time.
-    private func flatten(_ node: YAMLNode) throws {
+    func flatten(_ node: YAMLNode) throws {
         guard case .mapping(let pairs) = node.content else { return }
         var merged: [(key: YAMLNode, value: YAMLNode)] = []
         var mergedKeys = Set<MergeKeyIdentity>()

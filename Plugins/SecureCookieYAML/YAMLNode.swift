@@ -24,6 +24,10 @@ internal final class YAMLNode {
     /// (``YAMLMaterializedSize``): computed once, when the node is finished, and spent again at
     /// each alias to it.
     var materializedBytes = 0
+    /// The tag the node had when PyYAML would first construct it (``YAMLConstructor/prepareInPyYAMLOrder(_:)``):
+    /// a `=` key rewritten to `!!str` by a later merge flattening is still `!!value` for an alias
+    /// constructed before it.
+    var constructionTag: String?
     /// The value built from this node, kept so an aliased node is built once, as PyYAML does.
     var constructed: PythonValue?
     /// Set while the node is being built, to catch a node that needs itself.
