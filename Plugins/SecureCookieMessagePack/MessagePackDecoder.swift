@@ -17,6 +17,9 @@ internal struct MessagePackDecoder {
     private var reader: MessagePackReader
     private let limits: SecureCookieLimits
     private var nodes = 0
+    /// Bytes of str and bin and digits of big ints read so far. Nothing is shared in MessagePack,
+    /// so this is bounded by the input already; it is spent for the same limit as every codec.
+    private var budget: MaterializationBudget
 
     /// One container being filled, kept in place on the decoder's stack.
     private struct Frame {
@@ -47,6 +50,15 @@ internal struct MessagePackDecoder {
     private init(_ bytes: UnsafeBufferPointer<UInt8>, limits: SecureCookieLimits) {
         self.reader = MessagePackReader(bytes)
         self.limits = limits
+        self.budget = MaterializationBudget(limits)
+    }
+
+    private mutating func spend(_ bytes: Int, at offset: Int) throws {
+        do {
+            try budget.spend(bytes)
+        } catch {
+            throw MessagePackError.materializedBytes(budget.maximum, at: offset)
+        }
     }
 
     /// Decodes exactly one value filling all of `bytes`.
@@ -145,7 +157,9 @@ internal struct MessagePackDecoder {
             return .scalar(.bool(format == 0xC3))
         case 0xC4, 0xC5, 0xC6:
             let length = try reader.readBigEndian(1 << Int(format - 0xC4), "bin length", at: start)
-            return .scalar(.bytes(Array(try reader.readPayload(length, "bin", at: start))))
+            let payload = try reader.readPayload(length, "bin", at: start)
+            try spend(payload.count, at: start)
+            return .scalar(.bytes(Array(payload)))
         case 0xC7, 0xC8, 0xC9:
             let length = try reader.readBigEndian(1 << Int(format - 0xC7), "ext length", at: start)
             return try extensionValue(length: length, at: start)
@@ -158,7 +172,9 @@ internal struct MessagePackDecoder {
             let unsigned = try reader.readBigEndian(1 << Int(format - 0xCC), "uint", at: start)
             // Above `Int.max` (uint 64 only) the value is a big int, as `.integer` would make it.
             if unsigned <= UInt64(Int.max) { return .scalar(.int(Int(unsigned))) }
-            return .scalar(.integer(PythonBigInt(unsigned)))
+            let big = PythonBigInt(unsigned)
+            try spend(big.decimalDigitBound, at: start)
+            return .scalar(.integer(big))
         case 0xD0...0xD3:
             let width = 1 << Int(format - 0xD0)
             let raw = try reader.readBigEndian(width, "int", at: start)
@@ -204,6 +220,7 @@ internal struct MessagePackDecoder {
     ///
     private mutating func string(length: UInt64, at start: Int) throws -> Header {
         let payload = try reader.readPayload(length, "str", at: start)
+        try spend(payload.count, at: start)
         guard let text = UTF8Text.string(validating: payload) else { throw MessagePackError.invalidUTF8(at: start) }
         return .scalar(.str(text))
     }

@@ -39,13 +39,13 @@ internal enum MessagePackError {
         .undecodable("timestamp (ext -1) at offset \(offset) has \(length) payload bytes; only 4, 8 or 12 are valid")
     }
 
-    /// A timestamp whose nanoseconds field is 10^9 or more.
-    static func timestampNanoseconds(_ nanoseconds: UInt32, at offset: Int) -> SecureCookieError {
-        .undecodable("timestamp at offset \(offset) has more than 999999999 nanoseconds")
+    /// A timestamp whose nanoseconds field is 10^9 or more (the field's value is not shown).
+    static func timestampNanoseconds(at offset: Int) -> SecureCookieError {
+        .undecodable("timestamp at offset \(offset) has a nanoseconds field above 999999999")
     }
 
-    /// A timestamp outside `datetime`'s years 1 to 9999.
-    static func timestampRange(_ seconds: Int64, at offset: Int) -> SecureCookieError {
+    /// A timestamp outside `datetime`'s years 1 to 9999 (its seconds are not shown).
+    static func timestampRange(at offset: Int) -> SecureCookieError {
         .undecodable("timestamp at offset \(offset) is outside datetime's years 1-9999")
     }
 
@@ -69,6 +69,12 @@ internal enum MessagePackError {
         .limitExceeded(.nodes, "more than \(limit) nodes (reached at offset \(offset))")
     }
 
+    /// More str, bin and big-int bytes than ``SecureCookieLimits/maximumMaterializedBytes``.
+    static func materializedBytes(_ limit: Int, at offset: Int) -> SecureCookieError {
+        .limitExceeded(
+            .materializedBytes, "more than \(limit) bytes of strings, bytes and digits (reached at offset \(offset))")
+    }
+
     /// More input than the limit.
     static func valueBytes(_ count: Int, limit: Int) -> SecureCookieError {
         .limitExceeded(.valueBytes, "\(count) bytes of MessagePack, more than \(limit)")
@@ -82,7 +88,8 @@ internal enum MessagePackError {
 
     /// An integer outside the range MessagePack holds.
     static func integerRange(_ value: PythonBigInt) -> SecureCookieError {
-        .unrepresentable("an int of \(value.bitWidth) bits is outside MessagePack's integers, [-2**63, 2**64)")
+        .unrepresentable(
+            "MessagePack integers lie in [-2**63, 2**64); a\(value.isNegative ? " negative" : "n") int of \(value.bitWidth) bits does not")
     }
 
     /// Nesting past `msgpack.packb`'s recursion limit.

@@ -53,7 +53,7 @@ internal struct MessagePackTimestamp: Equatable {
         default:
             throw MessagePackError.timestampLength(payload.count, at: offset)
         }
-        guard nanoseconds < 1_000_000_000 else { throw MessagePackError.timestampNanoseconds(nanoseconds, at: offset) }
+        guard nanoseconds < 1_000_000_000 else { throw MessagePackError.timestampNanoseconds(at: offset) }
     }
 
     /// The aware UTC datetime Python's `timestamp=3` gives: nanoseconds truncated to microseconds.
@@ -65,8 +65,9 @@ internal struct MessagePackTimestamp: Equatable {
         guard (Self.minimumSeconds...Self.maximumSeconds).contains(seconds),
             let utc = PythonTimeDelta(days: 0),
             let value = PythonDateTime(
+                // In range, |seconds| < 2^38, so the product and sum stay far below 2^63.
                 microsecondsSinceUnixEpoch: Int(seconds) * 1_000_000 + Int(nanoseconds / 1000), utcOffset: utc)
-        else { throw MessagePackError.timestampRange(seconds, at: offset) }
+        else { throw MessagePackError.timestampRange(at: offset) }
         return value
     }
 }

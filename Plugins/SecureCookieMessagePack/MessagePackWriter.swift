@@ -16,11 +16,18 @@ internal struct MessagePackWriter {
         var heap: Bool
 
         /// Appends `length` bytes, doubling the room (onto the heap) when they do not fit.
+        ///
+        /// - Returns: `false`, writing nothing, when the size would overflow `Int`.
         @inline(__always)
-        mutating func append(_ bytes: UnsafeRawPointer, _ length: Int) {
+        mutating func append(_ bytes: UnsafeRawPointer, _ length: Int) -> Bool {
             if capacity &- count < length {
-                var newCapacity = capacity * 2
-                while newCapacity - count < length { newCapacity *= 2 }
+                let (needed, overflow) = count.addingReportingOverflow(length)
+                guard !overflow else { return false }
+                var newCapacity = capacity
+                while newCapacity < needed {
+                    let (doubled, tooLarge) = newCapacity.multipliedReportingOverflow(by: 2)
+                    newCapacity = tooLarge ? needed : doubled
+                }
                 let grown = UnsafeMutableRawPointer.allocate(byteCount: newCapacity, alignment: 1)
                 grown.copyMemory(from: base, byteCount: count)
                 if heap { base.deallocate() }
@@ -40,6 +47,7 @@ internal struct MessagePackWriter {
                 target.copyMemory(from: bytes, byteCount: length)
             }
             count &+= length
+            return true
         }
     }
 
@@ -50,8 +58,7 @@ internal struct MessagePackWriter {
     /// msgpack-c's write callback: `data` is the ``Output``.
     private static let append: msgpack_packer_write = { data, buffer, length in
         guard let data, let buffer, length > 0 else { return 0 }
-        data.assumingMemoryBound(to: Output.self).pointee.append(UnsafeRawPointer(buffer), length)
-        return 0
+        return data.assumingMemoryBound(to: Output.self).pointee.append(UnsafeRawPointer(buffer), length) ? 0 : -1
     }
 
     /// Runs `body` with a writer and returns the bytes it wrote.

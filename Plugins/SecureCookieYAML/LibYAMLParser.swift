@@ -76,7 +76,7 @@ internal final class LibYAMLParser {
         var event = yaml_event_t()
         guard yaml_parser_parse(parser, &event) == 1 else { throw parserError() }
         defer { yaml_event_delete(&event) }
-        let mark = YAMLMark(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+        let mark = YAMLMark(zeroBasedLine: event.start_mark.line, column: event.start_mark.column)
         switch event.type {
         case YAML_STREAM_START_EVENT:
             return (.streamStart, mark)
@@ -148,15 +148,13 @@ internal final class LibYAMLParser {
         if state.error == YAML_READER_ERROR {
             let offset = state.problem_offset
             let (line, column) = position(ofOffset: offset)
-            // (libyaml's problem value is a byte of the input: never shown.)
-            text = "\(problem) at line \(line) column \(column)"
+            // libyaml's `problem_value` is the offending input byte or code point: never shown.
+            text = "\(problem) at byte offset \(offset), line \(line) column \(column)"
         } else {
-            let mark = YAMLMark(line: Int(state.problem_mark.line) + 1, column: Int(state.problem_mark.column) + 1)
+            let mark = YAMLMark(zeroBasedLine: state.problem_mark.line, column: state.problem_mark.column)
             text = "\(problem) at \(mark)"
             if let context = state.context.map({ String(cString: $0) }) {
-                let contextMark = YAMLMark(
-                    line: Int(state.context_mark.line) + 1,
-                    column: Int(state.context_mark.column) + 1)
+                let contextMark = YAMLMark(zeroBasedLine: state.context_mark.line, column: state.context_mark.column)
                 text += " (\(context) at \(contextMark))"
             }
         }
@@ -167,12 +165,13 @@ internal final class LibYAMLParser {
     private func position(ofOffset offset: Int) -> (Int, Int) {
         var line = 1
         var column = 1
-        for byte in input.prefix(min(offset, input.count)) {
+        // Both stay below the input's length, so neither addition can overflow.
+        for byte in input.prefix(max(0, min(offset, input.count))) {
             if byte == 0x0A {
-                line += 1
+                line &+= 1
                 column = 1
             } else if byte & 0xC0 != 0x80 {
-                column += 1
+                column &+= 1
             }
         }
         return (line, column)

@@ -7,28 +7,35 @@ import SecureCookie
 /// - Aliases are counted with an expansion budget: each node records how many nodes its value
 ///   has once aliases are expanded, so a billion-laughs document fails at the first anchor
 ///   whose expansion passes ``SecureCookieLimits/maximumNodes``, without expanding anything.
-///   Each node records its bytes of strings and digits the same way, so one long scalar aliased
-///   many times fails at ``SecureCookieLimits/maximumMaterializedBytes``.
 /// - An alias to a node that is still open (a recursive alias) is refused.
 /// - Nesting, counted through aliases, is bounded by ``SecureCookieLimits/maximumDepth``.
+/// - Bytes are counted as nodes are: each scalar spends its weight (``YAMLMaterializedSize``)
+///   from one ``MaterializationBudget`` when it is made, each node records the bytes it holds
+///   once aliases are expanded, and each alias spends its anchor's whole size again, so a long
+///   scalar aliased many times fails with ``SecureCookieError/Limit/materializedBytes`` at the
+///   alias that passes ``SecureCookieLimits/maximumMaterializedBytes``, before anything is built.
 /// - A scalar longer than ``SecureCookieLimits/maximumValueBytes`` is refused.
+/// - Messages name positions, kinds and lengths, never an anchor, a tag or a scalar's text.
 /// - A second document is refused, as `yaml.safe_load` refuses it.
 internal struct YAMLComposer {
     private let parser: LibYAMLParser
     private let limits: SecureCookieLimits
     private var anchors: [String: YAMLNode] = [:]
+    /// The bytes this document may still build, aliases followed; one budget per ``YAMLSerializationMethod/loads(_:limits:)``.
+    private var budget: MaterializationBudget
 
     init(parser: LibYAMLParser, limits: SecureCookieLimits) {
         self.parser = parser
         self.limits = limits
+        self.budget = MaterializationBudget(limits)
     }
 
     private final class Open {
         let node: YAMLNode
         var items: [YAMLNode] = []
         var count = 1
-        var bytes = 0
         var height = 1
+        var bytes = 0
         init(node: YAMLNode) { self.node = node }
     }
 
@@ -75,20 +82,24 @@ internal struct YAMLComposer {
                 return root
             case .alias(let anchor):
                 guard let target = anchors[anchor] else {
-                    throw SecureCookieError.undecodable("YAML: found an undefined alias at \(mark)")
+                    throw SecureCookieError.undecodable("YAML: found undefined alias at \(mark)")
                 }
                 if stack.contains(where: { $0.node === target }) {
                     throw SecureCookieError.refused("recursive alias", "an alias inside the node it names at \(mark)")
                 }
-                if stack.count + target.height > limits.maximumDepth {
+                let (levels, overflow) = stack.count.addingReportingOverflow(target.height)
+                if overflow || levels > limits.maximumDepth {
                     throw SecureCookieError.limitExceeded(
-                        .depth, "an alias at \(mark) nests more than \(limits.maximumDepth) levels")
+                        .depth, "the alias at \(mark) nests more than \(limits.maximumDepth) levels")
                 }
+                // Every use of an anchor materializes all of it again.
+                try spend(target.materializedBytes, at: mark)
                 finished = target
             case .scalar(let anchor, let tag, let value, let plainImplicit, _, _):
-                if value.utf8.count > limits.maximumValueBytes {
+                let byteCount = value.utf8.count
+                if byteCount > limits.maximumValueBytes {
                     throw SecureCookieError.limitExceeded(
-                        .valueBytes, "a scalar of \(value.utf8.count) bytes at \(mark), more than \(limits.maximumValueBytes)")
+                        .valueBytes, "a scalar of \(byteCount) bytes at \(mark), more than \(limits.maximumValueBytes)")
                 }
                 let resolved: String
                 if let tag, tag != "!" {
@@ -98,16 +109,14 @@ internal struct YAMLComposer {
                     // where libyaml reports plain_implicit = 0.
                     resolved = YAMLResolver.resolveScalar(value, plainImplicit: plainImplicit || tag == "!")
                 }
-                let scalar = YAMLNode(tag: resolved, content: .scalar(value), mark: mark)
-                // What the scalar builds: the text of a str, the digits of an int, about the bytes of a
-                // binary (its base64 is longer); other scalars are fixed-size.
-                if resolved == YAMLTag.str || resolved == YAMLTag.int || resolved == YAMLTag.binary {
-                    scalar.expandedBytes = value.utf8.count
-                }
-                finished = scalar
+                let weight = YAMLMaterializedSize.scalar(tag: resolved, byteCount: byteCount)
+                try spend(weight, at: mark)
+                let node = YAMLNode(tag: resolved, content: .scalar(value), mark: mark)
+                node.materializedBytes = weight
+                finished = node
                 finishedAnchor = anchor
             case .sequenceStart(let anchor, let tag, _), .mappingStart(let anchor, let tag, _):
-                if stack.count + 1 > limits.maximumDepth {
+                if stack.count >= limits.maximumDepth {
                     throw SecureCookieError.limitExceeded(.depth, "more than \(limits.maximumDepth) levels at \(mark)")
                 }
                 let isSequence: Bool
@@ -126,7 +135,7 @@ internal struct YAMLComposer {
                     var pairs: [(key: YAMLNode, value: YAMLNode)] = []
                     pairs.reserveCapacity(open.items.count / 2)
                     var index = 0
-                    while index + 1 < open.items.count {
+                    while index < open.items.count - 1 {
                         pairs.append((open.items[index], open.items[index + 1]))
                         index += 2
                     }
@@ -135,28 +144,23 @@ internal struct YAMLComposer {
                     open.node.content = .sequence(open.items)
                 }
                 open.node.expandedCount = open.count
-                open.node.expandedBytes = open.bytes
                 open.node.height = open.height
+                open.node.materializedBytes = open.bytes
                 finished = open.node
             case .streamStart, .streamEnd, .documentStart:
-                throw SecureCookieError.undecodable("YAML: unexpected event \(event.testSuiteLine) at \(mark)")
+                throw SecureCookieError.undecodable("YAML: unexpected event \(event.kindName) at \(mark)")
             }
             guard let node = finished else { continue }
             if let finishedAnchor { try register(finishedAnchor, node, mark) }
             if let parent = stack.last {
                 parent.items.append(node)
-                parent.count = Self.saturatingSum(parent.count, node.expandedCount)
-                parent.bytes = Self.saturatingSum(parent.bytes, node.expandedBytes)
-                parent.height = max(parent.height, node.height + 1)
+                // Saturating: both stay at most the node limit, which may be configured up to `Int.max`.
+                parent.count = YAMLMaterializedSize.sum(parent.count, node.expandedCount)
+                parent.height = max(parent.height, YAMLMaterializedSize.sum(node.height, 1))
+                parent.bytes = YAMLMaterializedSize.sum(parent.bytes, node.materializedBytes)
                 if parent.count > limits.maximumNodes {
                     throw SecureCookieError.limitExceeded(
                         .nodes, "more than \(limits.maximumNodes) nodes once aliases are expanded, at \(mark)")
-                }
-                if parent.bytes > limits.maximumMaterializedBytes {
-                    throw SecureCookieError.limitExceeded(
-                        .materializedBytes,
-                        "more than \(limits.maximumMaterializedBytes) bytes of strings and digits once aliases are expanded, at \(mark)"
-                    )
                 }
             } else {
                 root = node
@@ -164,10 +168,12 @@ internal struct YAMLComposer {
         }
     }
 
-    /// `a + b`, or `Int.max` where that overflows (both are counts, so never below zero).
-    private static func saturatingSum(_ a: Int, _ b: Int) -> Int {
-        let (sum, overflow) = a.addingReportingOverflow(b)
-        return overflow ? Int.max : sum
+    private mutating func spend(_ bytes: Int, at mark: YAMLMark) throws {
+        do {
+            try budget.spend(bytes)
+        } catch {
+            throw YAMLMaterializedSize.exceeded(budget, at: mark)
+        }
     }
 
     private mutating func register(_ anchor: String?, _ node: YAMLNode, _ mark: YAMLMark) throws {

@@ -21,8 +21,17 @@ internal struct YAMLConstructor {
         return value
     }
 
+    /// Builds the value of a whole document's root: first walks the graph in PyYAML's order
+    /// (``prepareInPyYAMLOrder(_:)``), then builds it.
+    ///
+    /// - Throws: As ``construct(_:)``.
+    func constructDocument(_ root: YAMLNode) throws -> PythonValue {
+        try prepareInPyYAMLOrder(root)
+        return try construct(root)
+    }
+
     private func build(_ node: YAMLNode) throws -> PythonValue {
-        switch node.tag {
+        switch node.constructionTag ?? node.tag {
         case YAMLTag.null:
             _ = try scalar(node)
             return .none
@@ -66,13 +75,13 @@ internal struct YAMLConstructor {
                 })
         default:
             throw SecureCookieError.refused(
-                YAMLTag.displayInError(node.tag),
+                "tag \(YAMLTag.display(node.tag))",
                 "could not determine a constructor for the tag at \(node.mark)")
         }
     }
 
     private func error(_ node: YAMLNode, _ reason: String) -> SecureCookieError {
-        .undecodable("YAML \(YAMLTag.displayInError(node.tag)) at \(node.mark): \(reason)")
+        .undecodable("YAML \(YAMLTag.display(node.tag)) at \(node.mark): \(reason)")
     }
 
     private func expected(_ what: String, _ node: YAMLNode) -> SecureCookieError {
@@ -90,6 +99,7 @@ internal struct YAMLConstructor {
         try flatten(node)
         guard case .mapping(let pairs) = node.content else { throw expected("a mapping", node) }
         var dict = PythonDict()
+        dict.reserveCapacity(pairs.count)
         for (keyNode, valueNode) in pairs {
             let key = try construct(keyNode)
             guard key.isHashable else { throw error(keyNode, "found unhashable key (\(key.typeName))") }
@@ -98,38 +108,49 @@ internal struct YAMLConstructor {
         return dict
     }
 
-    /// PyYAML's `flatten_mapping`: merge keys (`<<`) replaced by the pairs they name, in place.
-    private func flatten(_ node: YAMLNode) throws {
-        guard case .mapping(var pairs) = node.content else { return }
+    /// PyYAML 6.0.4's `flatten_mapping`: merge keys (`<<`) replaced by the pairs they name, in place.
+    ///
+    /// As PyYAML 6.0.4 does it: the merged mappings' pairs in order (a list of mappings is not
+    /// reversed), each merged key kept only at its first occurrence *by identity*
+    /// (``MergeKeyIdentity``), then the mapping's own pairs. Equal keys of different identity
+    /// are all kept, so the later one wins when the dict is built.
+    ///
+    /// One pass: the pairs that stay are collected rather than the merge pairs removed one by
+    /// one, so a mapping of many merge keys costs linear time.
+    func flatten(_ node: YAMLNode) throws {
+        guard case .mapping(let pairs) = node.content else { return }
         var merged: [(key: YAMLNode, value: YAMLNode)] = []
-        var index = 0
-        while index < pairs.count {
-            let (keyNode, valueNode) = pairs[index]
+        var mergedKeys = Set<MergeKeyIdentity>()
+        func merge(_ inner: [(key: YAMLNode, value: YAMLNode)]) {
+            for pair in inner where mergedKeys.insert(MergeKeyIdentity(pair.key)).inserted {
+                merged.append(pair)
+            }
+        }
+        var kept: [(key: YAMLNode, value: YAMLNode)] = []
+        kept.reserveCapacity(pairs.count)
+        for (keyNode, valueNode) in pairs {
             if keyNode.tag == YAMLTag.merge {
-                pairs.remove(at: index)
                 switch valueNode.content {
                 case .mapping:
                     try flatten(valueNode)
-                    if case .mapping(let inner) = valueNode.content { merged.append(contentsOf: inner) }
+                    if case .mapping(let inner) = valueNode.content { merge(inner) }
                 case .sequence(let items):
-                    var groups: [[(key: YAMLNode, value: YAMLNode)]] = []
                     for item in items {
                         guard case .mapping = item.content else {
                             throw error(node, "expected a mapping for merging, but found \(item.kindName)")
                         }
                         try flatten(item)
-                        if case .mapping(let inner) = item.content { groups.append(inner) }
+                        if case .mapping(let inner) = item.content { merge(inner) }
                     }
-                    for group in groups.reversed() { merged.append(contentsOf: group) }
                 case .scalar:
                     throw error(node, "expected a mapping or list of mappings for merging, but found scalar")
                 }
             } else {
                 if keyNode.tag == YAMLTag.value { keyNode.tag = YAMLTag.str }
-                index += 1
+                kept.append((keyNode, valueNode))
             }
         }
-        node.content = .mapping(merged + pairs)
+        node.content = .mapping(merged + kept)
     }
 
     /// `construct_yaml_int`.
@@ -152,17 +173,16 @@ internal struct YAMLConstructor {
         if text.hasPrefix("0x") { return signed(try parse(text.dropFirst(2), 16)) }
         if text.first == "0" { return signed(try parse(text, 8)) }
         if text.contains(":") {
-            // Horner's rule over the base-60 parts; equal to PyYAML's sum of part * 60^k.
-            var total = YAMLScalarText.Magnitude()
-            for part in text.split(separator: ":", omittingEmptySubsequences: false) {
-                let parsed = try parse(part, 10)
-                guard !parsed.negative || parsed.magnitude.limbs.isEmpty else {
-                    throw error(node, "negative sexagesimal part is not supported")
-                }
-                total.multiply(by: 60, adding: 0)
-                total.add(parsed.magnitude)
+            // Horner's rule over the base-60 parts; equal to PyYAML's sum of part * 60**k, where
+            // `int(part)` may read a sign (`!!int 1:-2` is 58). Python's ints do not overflow;
+            // the work is bounded by the text (at most `maximumValueBytes`).
+            let parts = try text.split(separator: ":", omittingEmptySubsequences: false).map { try parse($0, 10) }
+            var total = YAMLSignedMagnitude()
+            for part in parts {
+                total.multiply(by: 60)
+                total.add(negative: part.negative, part.magnitude)
             }
-            return total.value(negative: negative)
+            return total.magnitude.value(negative: total.negative != negative)
         }
         return signed(try parse(text, 10))
     }
@@ -183,11 +203,16 @@ internal struct YAMLConstructor {
                 }
                 parts.append(value)
             }
+            // PyYAML's `base` is a Python int (60**k, exact), converted to the nearest double at
+            // each `digit*base`; past 60**173 that conversion raises OverflowError.
             var value = 0.0
-            var base = 1.0
+            var base = YAMLScalarText.Magnitude(limbs: [1])
             for digit in parts.reversed() {
-                value += digit * base
-                base *= 60
+                guard let scale = base.correctlyRoundedDouble else {
+                    throw error(node, "a sexagesimal float of \(parts.count) parts: int too large to convert to float")
+                }
+                value += digit * scale
+                base.multiply(by: 60, adding: 0)
             }
             return .float(sign * value)
         }

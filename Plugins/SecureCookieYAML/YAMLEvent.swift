@@ -6,6 +6,21 @@ internal struct YAMLMark: Sendable, Equatable, CustomStringConvertible {
     var column: Int
 
     var description: String { "line \(line) column \(column)" }
+
+    init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+
+    /// A mark from libyaml's 0-based line and column (saturating, never trapping).
+    init(zeroBasedLine line: Int, column: Int) {
+        self.init(line: Self.oneBased(line), column: Self.oneBased(column))
+    }
+
+    private static func oneBased(_ value: Int) -> Int {
+        let (next, overflow) = Swift.max(0, value).addingReportingOverflow(1)
+        return overflow ? Int.max : next
+    }
 }
 
 /// How a scalar was written in the input.
@@ -25,6 +40,23 @@ internal enum YAMLEvent: Sendable, Equatable {
     case sequenceEnd
     case mappingStart(anchor: String?, tag: String?, flow: Bool)
     case mappingEnd
+
+    /// The event's kind as the `test.event` format names it (`+SEQ`, `=VAL`...), without anchor,
+    /// tag or text, so a message may show it.
+    var kindName: String {
+        switch self {
+        case .streamStart: return "+STR"
+        case .streamEnd: return "-STR"
+        case .documentStart: return "+DOC"
+        case .documentEnd: return "-DOC"
+        case .alias: return "=ALI"
+        case .scalar: return "=VAL"
+        case .sequenceStart: return "+SEQ"
+        case .sequenceEnd: return "-SEQ"
+        case .mappingStart: return "+MAP"
+        case .mappingEnd: return "-MAP"
+        }
+    }
 
     /// The event as one line of the yaml-test-suite `test.event` format (`+STR`, `=VAL :a`, ...).
     var testSuiteLine: String {

@@ -21,6 +21,9 @@ internal struct YAMLFastLoader {
     private var values: [PythonValue] = []
     private var frames: [Frame] = []
     private var nodes = 0
+    /// The bytes the document may still build (``YAMLMaterializedSize``). Nothing is shared on
+    /// this path, so each scalar spends its weight once; past the limit the full path reports it.
+    private var budget: MaterializationBudget
 
     /// Loads the stream's only document.
     ///
@@ -32,6 +35,7 @@ internal struct YAMLFastLoader {
 
     private init(limits: SecureCookieLimits) {
         self.limits = limits
+        self.budget = MaterializationBudget(limits)
     }
 
     /// What one event did.
@@ -99,7 +103,9 @@ internal struct YAMLFastLoader {
             // (A plain scalar never ends with a line break; Python's `$` before one is left to the full path.)
             if scalar.plain_implicit != 0 && bytes.last == 0x0A { return .giveUp }
             let kind: YAMLImplicitTag = scalar.plain_implicit != 0 ? YAMLResolver.implicitTag(of: bytes) : .str
-            guard let value = Self.scalarValue(bytes, kind) else { return .giveUp }
+            guard (try? budget.spend(YAMLMaterializedSize.scalar(kind, byteCount: bytes.count))) != nil,
+                let value = Self.scalarValue(bytes, kind)
+            else { return .giveUp }
             return .finished(value)
         case YAML_SEQUENCE_START_EVENT:
             let start = event.data.sequence_start
@@ -231,7 +237,8 @@ internal struct YAMLFastLoader {
         for byte in unsigned {
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                mantissa = mantissa &* 10 &+ Int64(byte &- UInt8(ascii: "0"))
+                // Only a mantissa of at most 15 digits is used, so it never exceeds 10^15.
+                if digits < 15 { mantissa = mantissa * 10 + Int64(byte - UInt8(ascii: "0")) }
                 digits += 1
                 if sawPoint { fractionDigits += 1 }
             case UInt8(ascii: "."):

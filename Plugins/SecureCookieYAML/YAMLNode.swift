@@ -18,11 +18,16 @@ internal final class YAMLNode {
     let mark: YAMLMark
     /// Nodes of the value once aliases are expanded, this node included.
     var expandedCount = 1
-    /// Bytes of strings and digits of the value once aliases are expanded: what it spends of the
-    /// ``MaterializationBudget`` at each place it appears.
-    var expandedBytes = 0
     /// Levels of collections once aliases are expanded (0 for a scalar).
     var height = 0
+    /// What the value adds to the ``MaterializationBudget`` once aliases are expanded
+    /// (``YAMLMaterializedSize``): computed once, when the node is finished, and spent again at
+    /// each alias to it.
+    var materializedBytes = 0
+    /// The tag the node had when PyYAML would first construct it (``YAMLConstructor/prepareInPyYAMLOrder(_:)``):
+    /// a `=` key rewritten to `!!str` by a later merge flattening is still `!!value` for an alias
+    /// constructed before it.
+    var constructionTag: String?
     /// The value built from this node, kept so an aliased node is built once, as PyYAML does.
     var constructed: PythonValue?
     /// Set while the node is being built, to catch a node that needs itself.

@@ -17,32 +17,39 @@ internal enum YAMLTag {
     static let value = prefix + "value"
     static let yaml = prefix + "yaml"
 
-    /// A tag as a user would write it: `!!int` for the core tags, the tag itself otherwise.
-    static func display(_ tag: String) -> String {
-        tag.hasPrefix(prefix) ? "!!" + tag.dropFirst(prefix.count) : tag
-    }
+    /// The tags this module names in messages: fixed text of its own, never text from the input.
+    private static let known: Set<String> = [
+        null, bool, int, float, str, binary, timestamp, seq, map, set, omap, pairs, merge, value, yaml,
+    ]
 
-    /// A tag as an error may show it: one of the YAML 1.1 tags, or a PyYAML `!!python/` tag
-    /// (`!!python/object/apply:os.system`) when it is short and plain (letters, digits and
-    /// `_ . / : -`), by name; any other tag — a local `!foo`, which may carry any text of the
-    /// value's — only by its kind.
-    static func displayInError(_ tag: String) -> String {
-        let shown = display(tag)
-        let plain = shown.utf8.allSatisfy { byte in
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "/"),
-                UInt8(ascii: ":"), UInt8(ascii: "-"), UInt8(ascii: "!"):
-                return true
-            default:
-                return false
+    /// PyYAML's Python-specific tags that take no name (`!!python/tuple`).
+    private static let pythonTags: Set<String> = [
+        "python/none", "python/bool", "python/str", "python/unicode", "python/bytes", "python/int",
+        "python/long", "python/float", "python/complex", "python/list", "python/tuple", "python/dict",
+    ]
+
+    /// PyYAML's Python-specific tags followed by a name (`!!python/object/apply:os.system`).
+    private static let pythonNamedTags = [
+        "python/object/apply:", "python/object/new:", "python/object:", "python/module:", "python/name:",
+    ]
+
+    /// A tag as a message may show it, without repeating a byte of the input.
+    ///
+    /// The tags ``YAMLConstructor`` knows are shown as a user writes them (`!!int`); PyYAML's
+    /// Python tags by their fixed part only (`!!python/object/apply`, never the name after the
+    /// colon); any other tag by its kind and length (`<local tag, 4 bytes>`).
+    static func display(_ tag: String) -> String {
+        if known.contains(tag) { return "!!" + tag.dropFirst(prefix.count) }
+        if tag.hasPrefix(prefix) {
+            let name = String(tag.dropFirst(prefix.count))
+            if pythonTags.contains(name) { return "!!" + name }
+            if let named = pythonNamedTags.first(where: { name.hasPrefix($0) }) {
+                return "!!" + named.dropLast()
             }
+            return "<unknown !! tag, \(tag.utf8.count) bytes>"
         }
-        let known = [null, bool, int, float, str, binary, timestamp, seq, map, set, omap, pairs, merge, value, yaml]
-        guard known.contains(tag) || (tag.hasPrefix(prefix + "python/") && plain && shown.utf8.count <= 64) else {
-            return tag.hasPrefix("!") ? "a local tag" : "an unknown tag"
-        }
-        return "tag " + shown
+        if tag.hasPrefix("!") { return "<local tag, \(tag.utf8.count) bytes>" }
+        return "<tag, \(tag.utf8.count) bytes>"
     }
 }
 

@@ -52,6 +52,28 @@ internal enum YAMLScalarText {
         c == " " || ("\t"..."\r").contains(c) || (c.value > 0x7F && c.properties.isWhitespace)
     }
 
+    /// CPython's `_PyUnicode_TransformDecimalAndSpaceToASCII`, which `int()` and `float()` apply
+    /// first: a non-ASCII space becomes `" "`, a non-ASCII decimal digit (`"\u{0663}"`) its ASCII
+    /// digit, any other non-ASCII character `"?"` (which then fails to parse).
+    private static func asciiForm(_ text: Substring) -> Substring {
+        guard !text.utf8.allSatisfy({ $0 < 0x80 }) else { return text }
+        var result = String.UnicodeScalarView()
+        for c in text.unicodeScalars {
+            if c.isASCII {
+                result.append(c)
+            } else if isPythonSpace(c) {
+                result.append(" ")
+            } else if c.properties.numericType == .decimal, let value = c.properties.numericValue,
+                let digit = Int(exactly: value), (0...9).contains(digit), let ascii = Unicode.Scalar(48 + digit)
+            {
+                result.append(ascii)
+            } else {
+                result.append("?")
+            }
+        }
+        return Substring(String(result))
+    }
+
     private static func stripped(_ text: Substring) -> Substring {
         let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { !isPythonSpace($0) }),
@@ -65,7 +87,7 @@ internal enum YAMLScalarText {
     /// - Returns: The integer's sign and magnitude, or `nil` where Python raises `ValueError`.
     /// - Throws: ``SecureCookieError`` (limit exceeded) for more than 4300 decimal digits, as Python 3.11.
     static func pythonInt(_ text: Substring, base: UInt32) throws -> (negative: Bool, magnitude: Magnitude)? {
-        var body = stripped(text)
+        var body = stripped(asciiForm(text))
         var negative = false
         if body.first == "-" || body.first == "+" {
             negative = body.first == "-"
@@ -108,7 +130,7 @@ internal enum YAMLScalarText {
     ///
     /// - Returns: The double, or `nil` where Python raises `ValueError`.
     static func pythonFloat(_ text: Substring) -> Double? {
-        let body = stripped(text)
+        let body = stripped(asciiForm(text))
         var rest = Substring(body)
         var negative = false
         if rest.first == "-" || rest.first == "+" {

@@ -70,7 +70,7 @@ public struct YAMLSerializationMethod: SerializationMethod {
             let parser = try LibYAMLParser(borrowing: input)
             var composer = YAMLComposer(parser: parser, limits: limits)
             guard let root = try composer.composeSingleDocument() else { return .none }
-            return try YAMLConstructor().construct(root)
+            return try YAMLConstructor().constructDocument(root)
         }
     }
 
