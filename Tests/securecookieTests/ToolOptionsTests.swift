@@ -27,10 +27,11 @@ import Testing
                 #expect(script.contains(name), "\(shell) completion lacks \(name)")
             }
         }
-        // bash offers the list right after the option.
+        // bash offers each list as one word list, in the registry's order.
         let bash = SecureCookieTool.completionScript(for: .bash)
-        #expect(bash.contains("json pickle yaml msgpack"))
-        #expect(bash.contains("md5 sha1 sha256 sha384 sha512"))
+        func wordList(_ names: [String]) -> String { "-W " + names.map { "'\($0)'" }.joined(separator: "$'\\n'") }
+        #expect(bash.contains(wordList(ToolCompletions.codecNames)))
+        #expect(bash.contains(wordList(ToolCompletions.hashNames)))
     }
 
     @Test func environmentKeyIsReadByName() throws {
