@@ -1,5 +1,11 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
+
+// Framework integrations are behind the `Hummingbird` package trait, off by default: a package that
+// uses only the core and codecs neither resolves nor compiles Hummingbird, SwiftNIO or swift-log
+// (SwiftPM 6.1+ prunes the dependencies only a disabled trait uses). Turn it on with
+// `.package(url: ..., from: ..., traits: ["Hummingbird"])`, or `--traits Hummingbird` here.
+let hummingbird: TargetDependencyCondition? = .when(traits: ["Hummingbird"])
 
 let package = Package(
     name: "SecureCookie",
@@ -14,8 +20,14 @@ let package = Package(
         .library(name: "SecureCookieHummingbird", targets: ["SecureCookieHummingbird"]),
         .executable(name: "securecookie-demo", targets: ["securecookie-demo"]),
     ],
+    traits: [
+        .trait(
+            name: "Hummingbird",
+            description: "The SecureCookieHummingbird session middleware and the securecookie-demo server (Hummingbird 2).")
+    ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-crypto.git", exact: "3.12.3"),
+        // Both majors the core compiles against (tested with 3.12.3 and 4.5.2).
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.0.0"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.0"),
@@ -67,23 +79,24 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Hummingbird 2 integration: session middleware (a separate target so the core stays light).
+        // Hummingbird 2 integration: session middleware (trait `Hummingbird`; without it the module is empty).
         .target(
             name: "SecureCookieHummingbird",
             dependencies: [
                 "SecureCookie",
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Hummingbird", package: "hummingbird", condition: hummingbird),
+                .product(name: "Logging", package: "swift-log", condition: hummingbird),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio", condition: hummingbird),
             ]
         ),
-        // The demo server: a counter session shared with a Werkzeug application, migrating pickle to JSON.
+        // The demo server: a counter session shared with a Werkzeug application, migrating pickle to JSON
+        // (trait `Hummingbird`; without it the executable only says how to build it).
         .executableTarget(
             name: "securecookie-demo",
             dependencies: [
                 "SecureCookie", "SecureCookieHummingbird", "SecureCookieJSON", "SecureCookiePickle",
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Hummingbird", package: "hummingbird", condition: hummingbird),
+                .product(name: "Logging", package: "swift-log", condition: hummingbird),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -106,9 +119,9 @@ let package = Package(
             name: "SecureCookieHummingbirdTests",
             dependencies: [
                 "SecureCookieHummingbird", "securecookie-demo", "SecureCookieJSON", "SecureCookiePickle", "SecureCookieTestKit",
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "HummingbirdTesting", package: "hummingbird", condition: hummingbird),
+                .product(name: "Logging", package: "swift-log", condition: hummingbird),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio", condition: hummingbird),
             ]
         ),
     ],

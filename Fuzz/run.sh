@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (ASan + fuzzer coverage) in .build-fuzz and runs each for SECONDS.
 # Usage: Fuzz/run.sh [SECONDS] [TARGET...]   (default 30 s each, every target)
-# Seeds come from Fixtures/ and ../shared/conformance; findings land in Fuzz/findings/<target>/.
+# Seeds come from Fixtures/ (the conformance suites in Fixtures/conformance); findings land in Fuzz/findings/<target>/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-30}; shift || true
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(FuzzCookie FuzzPickle FuzzJSON FuzzYAML FuzzMessagePack FuzzSignedCookie)
-conformance=../shared/conformance
+conformance=Fixtures/conformance
 scratch=.build-fuzz
 export SECURECOOKIE_FUZZ=1
 

@@ -7,7 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PY27="${PY27:-/root/.pyenv/versions/2.7.18/bin/python2.7}"
+# Python 2.7: $PY27 when set (empty: none), else what scripts/find-python2.sh finds (PATH, pyenv).
+PY27="${PY27-$(scripts/find-python2.sh || true)}"
 PYTHON3="${PYTHON3:-python3}"
 
 need_apt=()
@@ -29,7 +30,7 @@ if [ "${1:-}" = "--python" ]; then
         .venv-interop/py3/bin/python -m pip install -q --disable-pip-version-check -r Fixtures/werkzeug/requirements.txt
         touch .venv-interop/py3/.installed
     fi
-    if [ -x "$PY27" ]; then
+    if [ -n "$PY27" ] && [ -x "$PY27" ]; then
         if [ ! -f .venv-interop/py27-site/.installed ] || [ Fixtures/werkzeug/requirements-py27.txt -nt .venv-interop/py27-site/.installed ]; then
             echo "==> werkzeug 0.16.1 for Python 2.7 in .venv-interop/py27-site"
             "$PY27" -m pip install -q --disable-pip-version-check --no-warn-script-location \
@@ -37,6 +38,6 @@ if [ "${1:-}" = "--python" ]; then
             touch .venv-interop/py27-site/.installed
         fi
     else
-        echo "!!!!!!!! no Python 2.7 at $PY27: the Python 2.7 interop tests will be SKIPPED !!!!!!!!" >&2
+        echo "!!!!!!!! no Python 2.7 (looked at PY27, PATH and pyenv): the Python 2.7 interop tests will be SKIPPED !!!!!!!!" >&2
     fi
 fi

@@ -1,7 +1,7 @@
 """Records what Python's json.loads(bytes) does with every JSONTestSuite test_parsing file.
 
 Run with /tmp/venv/bin/python (CPython 3.11) from this folder:
-    python make_jsontestsuite_outcomes.py ../../../shared/conformance/JSONTestSuite/test_parsing > jsontestsuite-python.jsonl
+    python make_jsontestsuite_outcomes.py ../conformance/JSONTestSuite/test_parsing > jsontestsuite-python.jsonl
 Each line: {"file", "python": "ok" | "lone_surrogate" | the exception class, and for "ok" the result as
 "tagged" JSON text (tagged.py)}. "lone_surrogate" means Python built a str holding a lone surrogate.
 """

@@ -10,7 +10,7 @@ The reference cookie codec is
     dumps = msgpack.packb(value, use_bin_type=True, datetime=True)
     loads = msgpack.unpackb(data, raw=False, strict_map_key=False, timestamp=3)
 
-Files written next to this script (values in tagged JSON, ../shared/spec/tagged-json.md):
+Files written next to this script (values in tagged JSON, Sources/SecureCookie/Docs.docc/TaggedJSONFormat.md):
 
 - roundtrip.jsonl: {"name", "value", "msgpack": hex of packb(value), "loaded": unpackb of those bytes}
   ("loaded" is absent and "loads_error" present when unpackb refuses what packb wrote).
@@ -20,7 +20,7 @@ Files written next to this script (values in tagged JSON, ../shared/spec/tagged-
   codes other than -1) are "refused"; every other failure is "undecodable").
 - unrepresentable.jsonl: {"name", "value", "error"}: values packb refuses.
 - conformance-python.jsonl: {"group", "index", "packb", "position", "unpacked"} for every case of
-  ../shared/conformance/msgpack-test-suite: packb's bytes for the case's value (timestamps as the
+  Fixtures/conformance/msgpack-test-suite: packb's bytes for the case's value (timestamps as the
   datetime unpackb gives), their position in the case's list of encodings (-1 when absent), and
   unpackb's result ({"value"} or {"error"}) for each listed encoding.
 - werkzeug-cookies.jsonl: {"name", "secret", "cookie", "data"}: cookies serialized by Werkzeug 0.16.1's
@@ -277,7 +277,7 @@ def werkzeug_cookies():
     return out
 
 
-SUITE = os.path.join(HERE, "..", "..", "..", "shared", "conformance", "msgpack-test-suite", "msgpack-test-suite.json")
+SUITE = os.path.join(HERE, "..", "conformance", "msgpack-test-suite", "msgpack-test-suite.json")
 
 
 def conformance():

@@ -317,10 +317,17 @@ def finish(raw, python):
     return lines
 
 
+
+def find_python2():
+    """A Python 2.7 interpreter: $PY27, then PATH, then pyenv (scripts/find-python2.sh), or ""."""
+    script = os.path.join(ROOT, "scripts", "find-python2.sh")
+    return subprocess.run([script], stdout=subprocess.PIPE, universal_newlines=True).stdout.strip()
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--emit", action="store_true", help="print this interpreter's raw cookies (used for Python 2.7)")
-    parser.add_argument("--python2", default="/root/.pyenv/versions/2.7.18/bin/python2.7")
+    parser.add_argument("--python2", default=None, help="Python 2.7 (default: what scripts/find-python2.sh finds)")
     parser.add_argument("--py2-site", default=os.path.join(ROOT, ".venv-interop", "py27-site"))
     parser.add_argument("--out", default=HERE)
     args = parser.parse_args()
@@ -332,6 +339,7 @@ def main():
     if PY2:
         print("run this script with Python 3; it runs Python 2.7 itself", file=sys.stderr)
         return 2
+    args.python2 = args.python2 or find_python2()
     if werkzeug.__version__ != "0.16.1":
         print("werkzeug 0.16.1 is required, found %s" % werkzeug.__version__, file=sys.stderr)
         return 2

@@ -7,7 +7,7 @@ CSafeDumper column):
 
 Writes, next to this script:
 
-- pyyaml-safe-load.jsonl: for every case of ../shared/conformance/yaml-test-suite, what
+- pyyaml-safe-load.jsonl: for every case of Fixtures/conformance/yaml-test-suite, what
   ``yaml.safe_load(in.yaml bytes)`` gives: ``{"id", "value": <tagged JSON>}``, or
   ``{"id", "error": "<ExceptionType>: <first line>"}``, or ``{"id", "recursive": true}`` when
   the value refers to itself (the Swift codec refuses recursive aliases on purpose).
@@ -34,7 +34,7 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, os.path.join(ROOT, "Interop"))
 from tagged import to_tagged  # noqa: E402
 
-SUITE = os.path.join(os.path.dirname(ROOT), "shared", "conformance", "yaml-test-suite")
+SUITE = os.path.join(ROOT, "Fixtures", "conformance", "yaml-test-suite")
 
 
 def is_recursive(value, stack=()):

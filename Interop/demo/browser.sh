@@ -12,7 +12,7 @@ ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$ROOT"
 DEMO="${1:-}"
 if [ -z "$DEMO" ]; then
-    swift build --scratch-path "${SCRATCH:-.build}" --product securecookie-demo >&2 || exit 1
+    swift build --scratch-path "${SCRATCH:-.build}" --traits Hummingbird --product securecookie-demo >&2 || exit 1
     DEMO="$(swift build --scratch-path "${SCRATCH:-.build}" --show-bin-path)/securecookie-demo"
 fi
 CHROMIUM="$(command -v chromium || command -v chromium-browser || true)"

@@ -3,7 +3,7 @@
 #
 #   Interop/demo/e2e.sh [path/to/securecookie-demo]
 #
-# Without a path, builds the demo (`swift build --product securecookie-demo`, scratch path
+# Without a path, builds the demo (`swift build --traits Hummingbird --product securecookie-demo`, scratch path
 # $SCRATCH or .build). Then, over a real loopback socket:
 #   1. the Werkzeug application (Python 3, pickle cookies) issues a session with count = 41;
 #   2. curl carries that cookie to `securecookie-demo --legacy-codec pickle --codec json`, which
@@ -16,7 +16,7 @@
 # (hostile_http.py) against a server holding the corpus's key.
 #
 # Environment: PYTHON (Python 3 with werkzeug 0.16.1; default .venv-interop/py3, then /tmp/venv),
-# PYTHON2 (default /root/.pyenv/versions/2.7.18/bin/python2.7), WERKZEUG_PY2_PATH (a folder with
+# PYTHON2 (default $PY27, else what scripts/find-python2.sh finds), WERKZEUG_PY2_PATH (a folder with
 # werkzeug 0.16.1 for Python 2.7, as `pip install --target` makes; default .venv-interop/py27-site),
 # SCRATCH (the build's scratch path). Prints `N passed, N failed` last; exits 1 when any failed.
 set -uo pipefail
@@ -32,7 +32,7 @@ pick_python() {
     fi
 }
 PYTHON="$(pick_python)"
-PYTHON2="${PYTHON2:-/root/.pyenv/versions/2.7.18/bin/python2.7}"
+PYTHON2="${PYTHON2:-${PY27:-$(scripts/find-python2.sh || true)}}"
 if [ -z "${WERKZEUG_PY2_PATH:-}" ] && [ -d .venv-interop/py27-site ]; then WERKZEUG_PY2_PATH="$ROOT/.venv-interop/py27-site"; fi
 WERKZEUG_PY2_PATH="${WERKZEUG_PY2_PATH:-}"
 
@@ -64,8 +64,8 @@ trap cleanup EXIT
 DEMO="${1:-}"
 if [ -z "$DEMO" ]; then
     SCRATCH="${SCRATCH:-.build}"
-    echo "==> swift build --scratch-path $SCRATCH --product securecookie-demo"
-    if ! timeout 3600 swift build --scratch-path "$SCRATCH" --product securecookie-demo; then
+    echo "==> swift build --scratch-path $SCRATCH --traits Hummingbird --product securecookie-demo"
+    if ! timeout 3600 swift build --scratch-path "$SCRATCH" --traits Hummingbird --product securecookie-demo; then
         fail "build securecookie-demo"; finish
     fi
     DEMO="$(swift build --scratch-path "$SCRATCH" --show-bin-path)/securecookie-demo"

@@ -28,11 +28,19 @@ def issue(python, secret_hex, codec, count, expires=None, env=None):
     return subprocess.check_output(command, env=env).decode("ascii").strip()
 
 
+
+def find_python2():
+    """A Python 2.7 interpreter: $PY27, then PATH, then pyenv (scripts/find-python2.sh), or ""."""
+    script = os.path.join(os.path.dirname(os.path.dirname(HERE)), "scripts", "find-python2.sh")
+    return subprocess.run([script], stdout=subprocess.PIPE, universal_newlines=True).stdout.strip()
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--python2", default="/root/.pyenv/versions/2.7.18/bin/python2.7")
+    parser.add_argument("--python2", default=None, help="Python 2.7 (default: what scripts/find-python2.sh finds)")
     parser.add_argument("--py2-site", default=os.environ.get("WERKZEUG_PY2_PATH", ""))
     args = parser.parse_args()
+    args.python2 = args.python2 or find_python2()
 
     py2_env = dict(os.environ)
     if args.py2_site:

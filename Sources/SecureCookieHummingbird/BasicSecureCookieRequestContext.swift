@@ -1,3 +1,5 @@
+// Built only with the package trait `Hummingbird` (see Package.swift).
+#if Hummingbird
 public import Hummingbird
 public import SecureCookie
 
@@ -25,3 +27,4 @@ public struct BasicSecureCookieRequestContext<Format: SecureCookieFormat>: Secur
         secureCookieSession = SecureCookieSession()
     }
 }
+#endif

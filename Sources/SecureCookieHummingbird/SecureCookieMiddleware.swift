@@ -1,3 +1,5 @@
+// Built only with the package trait `Hummingbird` (see Package.swift).
+#if Hummingbird
 public import Hummingbird
 internal import Logging
 public import SecureCookie
@@ -166,3 +168,4 @@ public struct SecureCookieMiddleware<Context: SecureCookieRequestContext>: Route
         }
     }
 }
+#endif

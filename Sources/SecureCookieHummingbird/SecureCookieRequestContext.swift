@@ -1,3 +1,5 @@
+// Built only with the package trait `Hummingbird` (see Package.swift).
+#if Hummingbird
 public import Hummingbird
 public import SecureCookie
 
@@ -43,3 +45,4 @@ extension SecureCookieRequestContext {
         nonmutating set { secureCookieSession.cookie = newValue }
     }
 }
+#endif

@@ -1,3 +1,5 @@
+// Built only with the package trait `Hummingbird` (see Package.swift).
+#if Hummingbird
 internal import NIOConcurrencyHelpers
 public import SecureCookie
 
@@ -81,3 +83,4 @@ public struct SecureCookieSession<Format: SecureCookieFormat>: Sendable {
         slot.withLockedValue { $0.cookie }
     }
 }
+#endif

@@ -1,3 +1,5 @@
+// Built only with the package trait `Hummingbird` (see Package.swift).
+#if Hummingbird
 public import SecureCookie
 
 import struct Foundation.Date
@@ -71,3 +73,4 @@ public struct SecureCookieSessionConfiguration: Sendable {
         Date().timeIntervalSince1970
     }
 }
+#endif

@@ -1,3 +1,5 @@
+// Built only with the package trait `Hummingbird` (see Package.swift).
+#if Hummingbird
 import Hummingbird
 import Logging
 import SecureCookie
@@ -79,3 +81,4 @@ enum DemoApplication {
             body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
     }
 }
+#endif

@@ -1,3 +1,5 @@
+// Built only with the package trait `Hummingbird` (see Package.swift).
+#if Hummingbird
 import SecureCookie
 import SecureCookieJSON
 import SecureCookiePickle
@@ -25,3 +27,4 @@ enum DemoCodecs {
         return CookieFormat(serializationMethod: method, reissuePolicy: .migrate)
     }
 }
+#endif

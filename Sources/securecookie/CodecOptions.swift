@@ -50,12 +50,12 @@ func parseProtocol(_ text: String) throws -> Int {
 
 /// `--codec`, `--hash`, `--py2-str`: the cookie type of the cookies read or written.
 struct CodecOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The codec: json, pickle, yaml or msgpack.", valueName: "name"))
+    @Option(help: ArgumentHelp("The codec: json, pickle, yaml or msgpack.", valueName: "name"), completion: ToolCompletions.codecs)
     var codec: String = "json"
 
     @Option(
         help: ArgumentHelp("The MAC's hash: md5, sha1 (Werkzeug's default), sha256, sha384 or sha512.", valueName: "name"),
-        transform: parseHash)
+        completion: ToolCompletions.hashes, transform: parseHash)
     var hash: HashMethod = .sha1
 
     @Option(
@@ -63,7 +63,7 @@ struct CodecOptions: ParsableArguments {
         help: ArgumentHelp(
             "How Python 2 str values in pickles are read: ascii (Python 3's default), latin1, utf-8 or bytes.",
             valueName: "mode"),
-        transform: parsePython2Strings)
+        completion: ToolCompletions.python2Strings, transform: parsePython2Strings)
     var python2Strings: PicklePython2Strings = .ascii
 
     /// The codec, with the pickle options applied.

@@ -15,19 +15,22 @@ struct MigrateCommand: StreamingCommand {
             """
     )
 
-    @Option(help: ArgumentHelp("The codec of the old cookies.", valueName: "name"))
+    @Option(help: ArgumentHelp("The codec of the old cookies.", valueName: "name"), completion: ToolCompletions.codecs)
     var fromCodec: String = "pickle"
-    @Option(help: ArgumentHelp("The codec of the new cookies.", valueName: "name"))
+    @Option(help: ArgumentHelp("The codec of the new cookies.", valueName: "name"), completion: ToolCompletions.codecs)
     var toCodec: String = "json"
-    @Option(help: ArgumentHelp("The old cookies' hash.", valueName: "name"), transform: parseHash)
+    @Option(
+        help: ArgumentHelp("The old cookies' hash.", valueName: "name"), completion: ToolCompletions.hashes, transform: parseHash)
     var fromHash: HashMethod = .sha1
-    @Option(help: ArgumentHelp("The new cookies' hash (default: the old one).", valueName: "name"), transform: parseHash)
+    @Option(
+        help: ArgumentHelp("The new cookies' hash (default: the old one).", valueName: "name"), completion: ToolCompletions.hashes,
+        transform: parseHash)
     var toHash: HashMethod?
     @Option(help: ArgumentHelp("The pickle protocol written, 0-5.", valueName: "n"), transform: parseProtocol)
     var `protocol`: Int = 4
     @Option(
         name: .customLong("py2-str"), help: ArgumentHelp("How Python 2 str values in old pickles are read.", valueName: "mode"),
-        transform: parsePython2Strings)
+        completion: ToolCompletions.python2Strings, transform: parsePython2Strings)
     var python2Strings: PicklePython2Strings = .ascii
     @Option(
         help: ArgumentHelp("The current Unix time, for expiry (default: the clock).", valueName: "unix"),

@@ -2,9 +2,9 @@ import ArgumentParser
 import Foundation
 import SecureCookie
 
-/// One `--secret`, `--secret-hex` or `--secret-file` value, numbered in the order it was parsed.
+/// One `--secret`, `--secret-hex`, `--secret-file` or `--secret-env` value, numbered in the order it was parsed.
 ///
-/// The three options fill three arrays; the sequence number puts them back in command-line order,
+/// The four options fill four arrays; the sequence number puts them back in command-line order,
 /// so `--secret-hex NEW --secret OLD` signs with NEW and verifies with both.
 struct OrderedSecret: Sendable {
     let key: SecretKey
@@ -37,7 +37,22 @@ struct OrderedSecret: Sendable {
         return OrderedSecret(key: SecretKey(bytes: bytes), sequence: counter.next())
     }
 
-    /// The keys of three option arrays, in the order they were given.
+    /// The UTF-8 text of an environment variable, as `--secret` would take it (so it stays out of `ps`).
+    ///
+    /// - Parameters:
+    ///   - name: The variable's name.
+    ///   - environment: The environment (the process's by default).
+    /// - Returns: The key, numbered after every key parsed before it.
+    /// - Throws: `ValidationError` naming the variable (never its value) when it is unset or empty.
+    static func environment(_ name: String, in environment: [String: String] = ProcessInfo.processInfo.environment) throws
+        -> OrderedSecret
+    {
+        guard let value = environment[name] else { throw ValidationError("the environment variable '\(name)' is not set") }
+        guard !value.isEmpty else { throw ValidationError("the environment variable '\(name)' is empty") }
+        return OrderedSecret(key: SecretKey(value), sequence: counter.next())
+    }
+
+    /// The keys of the option arrays, in the order they were given.
     static func keys(_ lists: [OrderedSecret]...) -> [SecretKey] {
         lists.joined().sorted { $0.sequence < $1.sequence }.map(\.key)
     }

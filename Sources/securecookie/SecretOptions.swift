@@ -2,7 +2,8 @@ import ArgumentParser
 import Foundation
 import SecureCookie
 
-/// `--secret`, `--secret-hex`, `--secret-file`, each repeatable: a key-rotation list, the first given signing.
+/// `--secret`, `--secret-hex`, `--secret-file`, `--secret-env`, each repeatable: a key-rotation list, the
+/// first given signing.
 struct SecretOptions: ParsableArguments {
     @Option(
         name: .customLong("secret"), help: ArgumentHelp("A secret key as UTF-8 text.", valueName: "text"),
@@ -20,11 +21,17 @@ struct SecretOptions: ParsableArguments {
         transform: { try OrderedSecret.file($0) })
     var file: [OrderedSecret] = []
 
+    @Option(
+        name: .customLong("secret-env"),
+        help: ArgumentHelp("A secret key, the UTF-8 text of an environment variable (not shown by ps).", valueName: "name"),
+        transform: { try OrderedSecret.environment($0) })
+    var environment: [OrderedSecret] = []
+
     /// The keys in command-line order: the first signs, every one verifies.
-    var keys: [SecretKey] { OrderedSecret.keys(text, hex, file) }
+    var keys: [SecretKey] { OrderedSecret.keys(text, hex, file, environment) }
 
     func validate() throws {
-        if keys.isEmpty { throw ValidationError("give a key with --secret, --secret-hex or --secret-file") }
+        if keys.isEmpty { throw ValidationError("give a key with --secret, --secret-hex, --secret-file or --secret-env") }
     }
 }
 
@@ -45,12 +52,19 @@ struct FromSecretOptions: ParsableArguments {
         transform: { try OrderedSecret.file($0) })
     var file: [OrderedSecret] = []
 
+    @Option(
+        name: .customLong("from-secret-env"),
+        help: ArgumentHelp("A key of the old cookies, from an environment variable.", valueName: "name"),
+        transform: { try OrderedSecret.environment($0) })
+    var environment: [OrderedSecret] = []
+
     /// The keys in command-line order.
-    var keys: [SecretKey] { OrderedSecret.keys(text, hex, file) }
+    var keys: [SecretKey] { OrderedSecret.keys(text, hex, file, environment) }
 
     func validate() throws {
         if keys.isEmpty {
-            throw ValidationError("give the old cookies' key with --from-secret, --from-secret-hex or --from-secret-file")
+            throw ValidationError(
+                "give the old cookies' key with --from-secret, --from-secret-hex, --from-secret-file or --from-secret-env")
         }
     }
 }
@@ -72,6 +86,11 @@ struct ToSecretOptions: ParsableArguments {
         transform: { try OrderedSecret.file($0) })
     var file: [OrderedSecret] = []
 
+    @Option(
+        name: .customLong("to-secret-env"), help: ArgumentHelp("The new key, from an environment variable.", valueName: "name"),
+        transform: { try OrderedSecret.environment($0) })
+    var environment: [OrderedSecret] = []
+
     /// The keys in command-line order.
-    var keys: [SecretKey] { OrderedSecret.keys(text, hex, file) }
+    var keys: [SecretKey] { OrderedSecret.keys(text, hex, file, environment) }
 }

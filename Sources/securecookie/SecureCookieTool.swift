@@ -13,6 +13,7 @@ struct SecureCookieTool: ParsableCommand {
             line for each: the result, or {"$error": "<kind>", "message": "..."}; they exit 1 if any \
             line failed, and end with a one-line summary on standard error.
             """,
+        version: ToolVersion.current,
         subcommands: [
             DecodeCommand.self, EncodeCommand.self, InspectCommand.self, MigrateCommand.self,
             KeygenCommand.self, CodecsCommand.self,

@@ -1,3 +1,5 @@
+// Built only with the package trait `Hummingbird` (see Package.swift).
+#if Hummingbird
 import Logging
 import NIOConcurrencyHelpers
 
@@ -40,3 +42,4 @@ struct CapturingLogHandler: LogHandler {
         return (Logger(label: "test") { _ in CapturingLogHandler(store: store) }, store)
     }
 }
+#endif

@@ -1,6 +1,9 @@
+// Built only with the package trait `Hummingbird` (see Package.swift).
+#if Hummingbird
 import Foundation
 import SecureCookie
 import SecureCookieTestKit
+import Testing
 
 /// Cookies issued by the Werkzeug 0.16.1 application in `Interop/demo/werkzeug_app.py`, written
 /// to `Interop/demo/fixtures.json` by `Interop/demo/make_fixtures.py`.
@@ -16,24 +19,42 @@ struct DemoFixtures: Decodable {
     let rotatedSecretHex: String
     let cookies: [String: Cookie]
 
-    /// The fixtures, read once.
-    static let shared: DemoFixtures = {
-        let url = TestPaths.packageRoot.appendingPathComponent("Interop/demo/fixtures.json")
-        do {
-            return try JSONDecoder().decode(DemoFixtures.self, from: Data(contentsOf: url))
-        } catch {
-            preconditionFailure("cannot read \(url.path): \(error); run Interop/demo/make_fixtures.py")
-        }
-    }()
+    /// Where they are.
+    static let url = TestPaths.packageRoot.appendingPathComponent("Interop/demo/fixtures.json")
+
+    /// The fixtures, read once; when they cannot be read, none (every test that needs one fails, and
+    /// `DemoFixtureFileTests` names the file and the error).
+    static let loaded: Result<DemoFixtures, any Error> = Result {
+        try JSONDecoder().decode(DemoFixtures.self, from: Data(TestPaths.bytes(url)))
+    }
+
+    /// The fixtures, or empty ones when the file cannot be read.
+    static let shared: DemoFixtures =
+        (try? loaded.get()) ?? DemoFixtures(secretHex: "", rotatedSecretHex: "", cookies: [:])
 
     /// The server's current key.
     var secretKey: SecretKey { SecretKey(hex: secretHex) ?? SecretKey(bytes: []) }
     /// The key the server has rotated out.
     var rotatedKey: SecretKey { SecretKey(hex: rotatedSecretHex) ?? SecretKey(bytes: []) }
 
-    /// A cookie by name; a missing one is a broken fixture file.
+    /// A cookie by name; a missing one (a broken fixture file, which `DemoFixtureFileTests` reports)
+    /// is an empty cookie header with count -1, so the test using it fails instead of the process.
     func cookie(_ name: String) -> Cookie {
-        guard let cookie = cookies[name] else { preconditionFailure("no cookie \(name) in Interop/demo/fixtures.json") }
-        return cookie
+        cookies[name] ?? Cookie(cookie: "", count: -1, expires: nil)
     }
 }
+
+/// The fixture file itself: readable, with every cookie the tests use.
+@Suite struct DemoFixtureFileTests {
+    @Test func fixturesAreReadable() {
+        if case .failure(let error) = DemoFixtures.loaded {
+            Issue.record("cannot read \(TestPaths.relativePath(DemoFixtures.url)): \(error); run Interop/demo/make_fixtures.py")
+        }
+    }
+
+    @Test func everyCookieTheTestsUseIsThere() {
+        let names = ["python3Pickle", "python2Pickle", "pickleWithExpiry", "json", "jsonRotatedKey", "jsonExpired"]
+        #expect(names.filter { DemoFixtures.shared.cookies[$0] == nil } == [], "in \(TestPaths.relativePath(DemoFixtures.url))")
+    }
+}
+#endif

@@ -1,3 +1,5 @@
+// Built only with the package trait `Hummingbird` (see Package.swift).
+#if Hummingbird
 import Hummingbird
 import HummingbirdTesting
 import Logging
@@ -182,3 +184,4 @@ struct DemoServerTests {
         }
     }
 }
+#endif

@@ -1,3 +1,5 @@
+// Built only with the package trait `Hummingbird` (see Package.swift).
+#if Hummingbird
 import Hummingbird
 import HummingbirdTesting
 import SecureCookie
@@ -46,3 +48,4 @@ struct DocumentedSetupTests {
         }
     }
 }
+#endif

@@ -1,3 +1,5 @@
+// Built only with the package trait `Hummingbird` (see Package.swift).
+#if Hummingbird
 import Hummingbird
 import HummingbirdTesting
 import Logging
@@ -259,3 +261,4 @@ struct SecureCookieMiddlewareTests {
         }
     }
 }
+#endif

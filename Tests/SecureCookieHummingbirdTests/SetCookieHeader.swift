@@ -1,3 +1,5 @@
+// Built only with the package trait `Hummingbird` (see Package.swift).
+#if Hummingbird
 import Hummingbird
 import SecureCookie
 import SecureCookieJSON
@@ -36,3 +38,4 @@ extension Substring {
         return String(text)
     }
 }
+#endif

@@ -10,7 +10,8 @@ import Testing
 
     static let seeds: [[UInt8]] = {
         let folder = TestPaths.conformance.appendingPathComponent("JSONTestSuite/test_parsing")
-        let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasPrefix("y_") }.sorted()
+        // Missing data leaves few seeds, which the test's count check reports with the folder's path.
+        let files = ((try? TestPaths.contentsOfDirectory(folder)) ?? []).filter { $0.hasPrefix("y_") }.sorted()
         return files.compactMap { try? TestPaths.bytes(folder.appendingPathComponent($0)) }
             + [Array(#"{"a": [1, 2.5e-3, "\u00e9\ud83d\ude00", {"b": null}], "c": -0, "d": NaN}"#.utf8)]
     }()
@@ -21,7 +22,7 @@ import Testing
         ]
 
     @Test func mutatedDocumentsNeverTrap() throws {
-        #expect(Self.seeds.count > 90)
+        #expect(Self.seeds.count > 90, "seeds from \(TestPaths.relativePath(TestPaths.conformance))/JSONTestSuite/test_parsing")
         var generator = SplitMix64(state: 0x5EC0_C00C)
         let codec = JSONSerializationMethod()
         var loaded = 0

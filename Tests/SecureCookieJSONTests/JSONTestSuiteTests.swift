@@ -4,7 +4,7 @@ import SecureCookieJSON
 import SecureCookieTestKit
 import Testing
 
-/// nst/JSONTestSuite `test_parsing` (318 files, `../shared/conformance/JSONTestSuite`), read through the
+/// nst/JSONTestSuite `test_parsing` (318 files, `Fixtures/conformance/JSONTestSuite`), read through the
 /// codec with the default limits, against what CPython 3.11's `json.loads(bytes)` does with each file
 /// (`Fixtures/json/jsontestsuite-python.jsonl`, made by `Fixtures/json/make_jsontestsuite_outcomes.py`).
 @Suite struct JSONTestSuiteTests {
@@ -31,14 +31,17 @@ import Testing
     static let refusedByDefaultLimits: Set<String> = ["i_structure_500_nested_arrays.json"]
 
     static func load(_ file: String, limits: SecureCookieLimits = .default) -> Result<PythonValue, SecureCookieError> {
-        guard let bytes = try? TestPaths.bytes(folder.appendingPathComponent(file)) else {
-            return .failure(SecureCookieError.malformed("missing file \(file)"))
+        let bytes: [UInt8]
+        do {
+            bytes = try TestPaths.bytes(folder.appendingPathComponent(file))
+        } catch {
+            return .failure(SecureCookieError.malformed("\(error)"))
         }
         return outcome { try JSONSerializationMethod().loads(bytes[...], limits: limits) }
     }
 
     @Test func everyFileHasAPythonOutcome() throws {
-        let files = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter { $0.hasSuffix(".json") }
+        let files = try TestPaths.contentsOfDirectory(Self.folder).filter { $0.hasSuffix(".json") }
         #expect(files.count == 318)
         #expect(Set(files) == Set(Self.cases.map(\.file)))
     }

@@ -3,7 +3,7 @@ import SecureCookie
 import SecureCookieTestKit
 import Testing
 
-/// One case of kawanet/msgpack-test-suite (`../shared/conformance/msgpack-test-suite`) with what
+/// One case of kawanet/msgpack-test-suite (`Fixtures/conformance/msgpack-test-suite`) with what
 /// Python's `msgpack` does with it (`Fixtures/msgpack/conformance-python.jsonl`).
 struct SuiteCase: Sendable, CustomTestStringConvertible {
     let group: String
@@ -65,7 +65,7 @@ enum ConformanceSuite {
         .appendingPathComponent("msgpack-test-suite.json")
 
     static func cases() throws -> [SuiteCase] {
-        let text = try String(contentsOf: url, encoding: .utf8)
+        let text = try TestPaths.text(url)
         guard case .dict(let groups) = try TaggedJSON.decode(text, limits: roomyLimits) else { return [] }
         var python: [String: FixtureRecord] = [:]
         for record in try MessagePackFixtures.records("conformance-python.jsonl") {

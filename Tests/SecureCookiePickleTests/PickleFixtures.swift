@@ -33,7 +33,8 @@ enum PickleFixtures {
         }
     }
 
-    /// The records of a manifest (empty when the file is missing; a count test catches that).
+    /// The records of a manifest (empty when the file is missing: each suite's count test fails then,
+    /// naming the path, as does `TestDataTests`).
     static func records(_ url: URL, label: (PythonDict) -> String) -> [Record] {
         guard let lines = try? TestPaths.lines(url) else { return [] }
         return lines.compactMap { line in

@@ -40,6 +40,8 @@ struct PickletesterConformanceTests {
     }
 
     @Test func manifestsArePresent() {
+        let folder = TestPaths.relativePath(PickleFixtures.pickletester)
+        #expect(TestPaths.missing(["good/manifest.jsonl", "bad/manifest.jsonl"].map { "\(folder)/\($0)" }) == [])
         #expect(Self.good.count == 118)
         #expect(Self.bad.count == 239)
     }

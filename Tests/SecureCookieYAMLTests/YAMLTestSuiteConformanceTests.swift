@@ -80,6 +80,7 @@ struct YAMLTestSuiteConformanceTests {
 
     @Test("all 402 cases are present")
     func present() {
+        #expect(TestPaths.missing([TestPaths.relativePath(YAMLFixtures.suite.appendingPathComponent("manifest.jsonl"))]) == [])
         #expect(YAMLFixtures.suiteCases.count == 402)
         #expect(Self.pyyaml.count == 402)
     }

@@ -77,12 +77,15 @@ enum Binary {
         return nil
     }
 
-    /// Runs the binary with `stdin` as standard input.
-    static func run(_ arguments: [String], stdin: String = "") throws -> ToolRun {
+    /// Runs the binary with `stdin` as standard input, and `environment` added to this process's.
+    static func run(_ arguments: [String], stdin: String = "", environment: [String: String] = [:]) throws -> ToolRun {
         guard let url else { throw ToolHarnessError("the securecookie binary is not in the build folder") }
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let input = Pipe()
         let output = Pipe()
         let errors = Pipe()

@@ -4,7 +4,7 @@
 # msgpack-test-suite, hostile input and seeded corruption. Any definite or indirect leak (an
 # msgpack-c buffer not freed) or memory error fails with exit status 1.
 #
-# Usage: Fixtures/msgpack/leakcheck/leakcheck.sh [work-dir]   (default /tmp/securecookie-msgpack-leakcheck)
+# Usage: Fixtures/msgpack/leakcheck/leakcheck.sh [work-dir]   (default .build-msgpack-leakcheck in the repository)
 #
 # The harness is a plain executable because the Swift Testing runner parks its main thread in
 # dispatchMain(), which valgrind 3.19 cannot run; and valgrind 3.19 cannot read the DWARF 5 that
@@ -12,7 +12,11 @@
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../../.." && pwd)
-work=${1:-/tmp/securecookie-msgpack-leakcheck}
+work=${1:-$root/.build-msgpack-leakcheck}
+suite="$root/Fixtures/conformance/msgpack-test-suite/msgpack-test-suite.json"
+for data in "$root/Fixtures/msgpack/roundtrip.jsonl" "$suite"; do
+    [ -f "$data" ] || { echo "leakcheck: missing test data: $data" >&2; exit 1; }
+done
 identity=$(basename "$root" | tr '[:upper:]' '[:lower:]')
 mkdir -p "$work/Sources"
 cp "$here/main.swift" "$work/Sources/main.swift"
@@ -36,5 +40,4 @@ let package = Package(
 SWIFT
 swift build --package-path "$work" -Xswiftc -dwarf-version=4 -Xcc -gdwarf-4 >&2
 exec valgrind --leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect \
-    --error-exitcode=1 "$work/.build/debug/MessagePackLeakCheck" "$root/Fixtures/msgpack" \
-    "$root/../shared/conformance/msgpack-test-suite/msgpack-test-suite.json"
+    --error-exitcode=1 "$work/.build/debug/MessagePackLeakCheck" "$root/Fixtures/msgpack" "$suite"

@@ -5,16 +5,34 @@ import Foundation
 import SecureCookie
 import SecureCookieMessagePack
 
+guard CommandLine.arguments.count == 3 else {
+    print("usage: MessagePackLeakCheck <Fixtures/msgpack> <Fixtures/conformance/msgpack-test-suite/msgpack-test-suite.json>")
+    exit(2)
+}
 let fixtures = URL(fileURLWithPath: CommandLine.arguments[1])  // Fixtures/msgpack
-let conformance = URL(fileURLWithPath: CommandLine.arguments[2])  // .../msgpack-test-suite.json
+let conformance = URL(fileURLWithPath: CommandLine.arguments[2])  // Fixtures/conformance/msgpack-test-suite/...json
 let codec = MessagePackSerializationMethod()
 let roomy = SecureCookieLimits(maximumDepth: 4096, maximumNodes: 1 << 20, maximumValueBytes: 1 << 22)
 var calls = 0
 var mismatches = 0
 
-func lines(_ name: String) throws -> [PythonDict] {
-    try String(contentsOf: fixtures.appendingPathComponent(name), encoding: .utf8).split(separator: "\n").map {
-        guard case .dict(let fields) = try TaggedJSON.decode($0, limits: roomy) else { return PythonDict() }
+/// A data file's text, or a clear exit naming the path (a missing file must not trap).
+func text(_ url: URL) -> String {
+    guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
+        FileHandle.standardError.write(Data("leakcheck: missing or unreadable test data: \(url.path)\n".utf8))
+        exit(2)
+    }
+    return text
+}
+
+/// A JSON-lines fixture's records, or a clear exit naming the file and line.
+func lines(_ name: String) -> [PythonDict] {
+    let url = fixtures.appendingPathComponent(name)
+    return text(url).split(separator: "\n").enumerated().map { number, line in
+        guard case .dict(let fields)? = try? TaggedJSON.decode(line, limits: roomy) else {
+            FileHandle.standardError.write(Data("leakcheck: \(url.path) line \(number + 1) is not a tagged-JSON dict\n".utf8))
+            exit(2)
+        }
         return fields
     }
 }
@@ -38,7 +56,7 @@ func attempt(_ body: () throws -> Void) -> Bool {
 }
 
 // Python's packb/unpackb corpus, both ways, and every prefix of each encoding.
-for line in try lines("roundtrip.jsonl") {
+for line in lines("roundtrip.jsonl") {
     let data = bytes(line["msgpack"])
     if let value = line["value"] {
         attempt { if try codec.dumps(value) != data { mismatches += 1 } }
@@ -52,19 +70,19 @@ for line in try lines("roundtrip.jsonl") {
     }
 }
 // Hand-made input: values and every kind of failure.
-for line in try lines("decode.jsonl") {
+for line in lines("decode.jsonl") {
     let read = attempt { _ = try codec.loads(bytes(line["msgpack"])) }
     if read != (line["value"] != nil) { mismatches += 1 }
 }
 // Values packb refuses: msgpack-c's buffer holds a partial value when the error is thrown.
-for line in try lines("unrepresentable.jsonl") {
+for line in lines("unrepresentable.jsonl") {
     if let value = line["value"], attempt({ _ = try codec.dumps(value) }) { mismatches += 1 }
     if let value = line["value"], attempt({ _ = try codec.dumps(.list([.str(String(repeating: "x", count: 9000)), value])) }) {
         mismatches += 1
     }
 }
 // Every encoding of the conformance suite.
-if case .dict(let groups) = try TaggedJSON.decode(try String(contentsOf: conformance, encoding: .utf8), limits: roomy) {
+if case .dict(let groups)? = try? TaggedJSON.decode(text(conformance), limits: roomy) {
     for (_, group) in groups {
         guard case .list(let cases) = group else { continue }
         for case .dict(let suiteCase) in cases {
@@ -72,6 +90,9 @@ if case .dict(let groups) = try TaggedJSON.decode(try String(contentsOf: conform
             for encoding in encodings { attempt { _ = try codec.loads(bytes(encoding)) } }
         }
     }
+} else {
+    FileHandle.standardError.write(Data("leakcheck: \(conformance.path) is not the msgpack-test-suite JSON object\n".utf8))
+    exit(2)
 }
 // Hostile claims, depth and node floods, and seeded corruption.
 for input: [UInt8] in [
@@ -88,8 +109,8 @@ var state: UInt64 = 0x5EC0_0C1E
     z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
     return z ^ (z >> 31)
 }
-let samples = try lines("roundtrip.jsonl").map { bytes($0["msgpack"]) }.filter { !$0.isEmpty && $0.count < 400 }
-for _ in 0..<5000 {
+let samples = lines("roundtrip.jsonl").map { bytes($0["msgpack"]) }.filter { !$0.isEmpty && $0.count < 400 }
+for _ in 0..<(samples.isEmpty ? 0 : 5000) {
     var data = samples[Int(next() % UInt64(samples.count))]
     data[Int(next() % UInt64(data.count))] = UInt8(truncatingIfNeeded: next())
     attempt {

@@ -14,7 +14,7 @@ A pickle of at most 4096 bytes is its hex; a longer one is {"length": n, "fnv1a6
 "head": <hex of the first 256 bytes>, "tail": <hex of the last 256 bytes>} to keep the file small
 (FNV-1a, 64-bit, offset basis 0xcbf29ce484222325, prime 0x100000001b3).
 
-`value` is the tagged JSON (../shared/spec/tagged-json.md) of the value pickled; a set's elements
+`value` is the tagged JSON (Sources/SecureCookie/Docs.docc/TaggedJSONFormat.md) of the value pickled; a set's elements
 are listed in the order CPython iterated them while pickling, so a reader that keeps that order
 writes the same bytes. `pickles[p]` is `pickle.dumps(value, protocol=p).hex()`, or null where
 CPython refuses. The value pickled is
@@ -22,7 +22,7 @@ rebuilt from the tagged JSON, so every str and bytes in it is a fresh object, as
 decoder makes it; CPython's singletons (the empty str, one-character Latin-1 strs, empty and
 one-byte bytes) stay shared, as they do in CPython.
 
-`python2[p]` says whether Python 2.7 (`PYTHON2`, default /root/.pyenv/versions/2.7.18/bin/python2.7)
+`python2[p]` says whether Python 2.7 (`PYTHON2`, default: what scripts/find-python2.sh finds)
 loads the protocol-p pickle to the same value (bytes read as `str`, str as `unicode`); false is
 expected only where Python 2 lacks the type (`datetime.timezone`).
 """
@@ -39,7 +39,16 @@ import subprocess
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-PYTHON2 = os.environ.get("PYTHON2", "/root/.pyenv/versions/2.7.18/bin/python2.7")
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(HERE)))
+
+
+def find_python2():
+    """A Python 2.7 interpreter: $PY27, then PATH, then pyenv (scripts/find-python2.sh), or ""."""
+    script = os.path.join(ROOT, "scripts", "find-python2.sh")
+    return subprocess.run([script], stdout=subprocess.PIPE, universal_newlines=True).stdout.strip()
+
+
+PYTHON2 = os.environ.get("PYTHON2") or find_python2()
 
 
 # ---------------------------------------------------------------- tagged JSON
