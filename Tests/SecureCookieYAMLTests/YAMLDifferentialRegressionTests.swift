@@ -34,7 +34,7 @@ struct YAMLDifferentialRegressionTests {
             let value = try result.get()
             #expect(canonicalText(value) == canonicalText(expected))
             // Dict order matters for merges (and is what Python prints): compare it too.
-            #expect(TaggedJSON.encode(value) == TaggedJSON.encode(expected))
+            #expect(try TaggedJSON.encode(value) == TaggedJSON.text(expected))
         } else {
             #expect(throws: SecureCookieError.self) { try result.get() }
         }
