@@ -120,15 +120,12 @@ internal struct PickleReader {
         return copy
     }
 
-    /// Starts a frame of `size` bytes (the `FRAME` opcode).
+    /// The `FRAME` opcode, as CPython's C `_pickle` reads it: the frame's `size` bytes must be
+    /// present, and that is all. Opcodes may straddle frame ends and frames may nest or overlap;
+    /// C `_pickle` (which Werkzeug's `pickle.loads` runs) ignores frame boundaries once checked.
     mutating func beginFrame(_ size: UInt64) throws {
-        if frameEnd >= 0, position < frameEnd {
-            throw error("beginning of a new frame before end of current frame")
-        }
         guard size <= UInt64(count - position) else {
             throw error("pickle exhausted before end of frame: a frame of \(size) bytes is claimed, \(count - position) left")
         }
-        frameEnd = position + Int(size)
-        end = frameEnd
     }
 }
