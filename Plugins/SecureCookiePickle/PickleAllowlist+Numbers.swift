@@ -64,7 +64,8 @@ extension PickleAllowlist.Builder {
         while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
         var text = ""
         for scalar in scalars where scalar != "_" {
-            if !scalar.isASCII, scalar.properties.numericType == .decimal, let digit = scalar.properties.numericValue.flatMap({ UInt32(exactly: $0) }), digit < 10,
+            if !scalar.isASCII, scalar.properties.numericType == .decimal,
+                let digit = scalar.properties.numericValue.flatMap({ UInt32(exactly: $0) }), digit < 10,
                 let ascii = Unicode.Scalar(UInt32(UInt8(ascii: "0")) + digit)
             {
                 text.unicodeScalars.append(ascii)

@@ -20,28 +20,8 @@ extension Unpickler {
             return .global(PickleGlobal(name: fullName, role: role))
         }
         throw SecureCookieError.refused(
-            "global \(Self.shownName(module: module, name: name))",
+            "global \(PickleAllowlist.shownName(fullName))",
             "not in the pickle codec's allowlist (\(PickleOpcode.name(r.opcode)) at offset \(r.opcodeOffset))")
-    }
-
-    /// A refused global as a message shows it: `module.name` when both are dotted Python
-    /// identifiers (what an import can name) of at most 100 bytes, else only their lengths, so
-    /// that arbitrary text inside a pickle never reaches a message.
-    static func shownName(module: String, name: String) -> String {
-        func isDottedIdentifier(_ text: String) -> Bool {
-            text.utf8.count <= 100
-                && text.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { part in
-                    guard let first = part.utf8.first,
-                        first == UInt8(ascii: "_") || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first | 0x20)
-                    else { return false }
-                    return part.utf8.allSatisfy { byte in
-                        byte == UInt8(ascii: "_") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-                            || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
-                    }
-                }
-        }
-        if isDottedIdentifier(module), isDottedIdentifier(name) { return module + "." + name }
-        return "(a module name of \(module.utf8.count) bytes).(a name of \(name.utf8.count) bytes)"
     }
 
     /// Calls a global as `REDUCE`, `NEWOBJ`, `NEWOBJ_EX`, `INST` or `OBJ` would.
