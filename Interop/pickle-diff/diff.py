@@ -111,12 +111,25 @@ def main():
     ap.add_argument("--report")
     ap.add_argument("--known", default=os.path.join(HERE, "exceptions.txt"))
     ap.add_argument("--show", type=int, default=2)
+    ap.add_argument("--isolate", help="a regex: cookies whose CPython refusal matches it are decoded one per "
+                    "process (for measuring a build that traps on them, e.g. 'offset must be a timedelta')")
     args = ap.parse_args()
 
     started = time.time()
     pickles = [gen.generate(args.seed, i) for i in range(args.count)]
     refs = [reference.load(p) for p in pickles]
-    lines = decode_all(args.tool, [sign(p) for p in pickles])
+    cookies = [sign(p) for p in pickles]
+    if args.isolate:
+        pattern = re.compile(args.isolate)
+        alone = [i for i, r in enumerate(refs) if r[0] == "refuse" and pattern.search(r[1])]
+        rest = [i for i in range(len(cookies)) if not pattern.search(refs[i][1]) or refs[i][0] != "refuse"]
+        lines = [None] * len(cookies)
+        for i, line in zip(rest, decode_all(args.tool, [cookies[i] for i in rest])):
+            lines[i] = line
+        for i in alone:
+            lines[i] = decode_all(args.tool, [cookies[i]])[0]
+    else:
+        lines = decode_all(args.tool, cookies)
 
     known = []
     if os.path.exists(args.known):
