@@ -75,11 +75,27 @@ extension PickleAllowlist.Builder {
             switch errors {
             case "ignore": continue
             case "replace": bytes.append(UInt8(ascii: "?"))
-            case "strict": throw bad("the \(encoding) codec cannot encode a character of the str")
+            case "xmlcharrefreplace": bytes += Array("&#\(scalar.value);".utf8)
+            case "backslashreplace": bytes += Self.backslashEscape(scalar)
+            case "namereplace":
+                if let name = scalar.properties.name {
+                    bytes += Array("\\N{\(name)}".utf8)
+                } else {
+                    bytes += Self.backslashEscape(scalar)
+                }
+            case "strict", "surrogateescape", "surrogatepass":
+                throw bad("the \(encoding) codec cannot encode a character of the str")
             default: throw bad("an unknown error handler (\(errors.utf8.count) bytes)")
             }
         }
         return bytes
+    }
+
+    /// `\xNN`, `\uNNNN` or `\UNNNNNNNN`, as the `backslashreplace` handler writes a character.
+    private static func backslashEscape(_ scalar: Unicode.Scalar) -> [UInt8] {
+        let (prefix, width) = scalar.value < 0x100 ? ("\\x", 2) : scalar.value < 0x10000 ? ("\\u", 4) : ("\\U", 8)
+        let hex = String(scalar.value, radix: 16)
+        return Array((prefix + String(repeating: "0", count: Swift.max(0, width - hex.utf8.count)) + hex).utf8)
     }
 
     enum TextEncoding: String, CustomStringConvertible {

@@ -9,12 +9,39 @@ extension PickleAllowlist.Builder {
         case .value(.float(let value)): return (value, 0, false)
         case .value(.complex(let real, let imaginary)): return (real, imaginary, true)
         case .value(.bigInt(let value)):
-            let double = value.doubleValue
+            let double = Self.nearestDouble(value)
             guard double.isFinite else { throw bad("an int argument is too large to convert to float") }
             return (double, 0, false)
         default:
             throw bad("needs numbers, not \(item.typeName)")
         }
+    }
+
+    /// The double nearest an integer, rounded once, half to even, as CPython's `int.__float__`
+    /// (infinity when it rounds past the largest double).
+    static func nearestDouble(_ value: PythonBigInt) -> Double {
+        var bytes = value.twosComplementLittleEndian
+        if value.isNegative {
+            var carry = true
+            for index in bytes.indices {
+                let inverted = ~bytes[index]
+                bytes[index] = carry ? inverted &+ 1 : inverted
+                if carry, inverted != 0xFF { carry = false }
+            }
+        }
+        while let last = bytes.last, last == 0 { bytes.removeLast() }
+        guard let top = bytes.last else { return 0 }
+        let bits = (bytes.count - 1) * 8 + (8 - top.leadingZeroBitCount)
+        func bit(_ position: Int) -> UInt64 { UInt64(bytes[position / 8] >> UInt8(position % 8) & 1) }
+        let shift = Swift.max(0, bits - 64)
+        var significand: UInt64 = 0
+        for position in stride(from: bits - 1, through: shift, by: -1) { significand = significand << 1 | bit(position) }
+        // A sticky bit for everything below the 64 kept: they decide only a tie, far below bit 53.
+        let sticky =
+            (0..<(shift / 8)).contains { bytes[$0] != 0 } || (shift % 8 != 0 && bytes[shift / 8] & (1 << UInt8(shift % 8) - 1) != 0)
+        if sticky { significand |= 1 }
+        let magnitude = Double(sign: .plus, exponent: shift, significand: Double(significand))
+        return value.isNegative ? -magnitude : magnitude
     }
 
     /// `complex(real=0, imag=0)` with numbers, combined as CPython's `complex_new` does.

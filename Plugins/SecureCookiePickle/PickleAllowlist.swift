@@ -83,7 +83,15 @@ internal enum PickleAllowlist {
             case .frozenset:
                 return .node(unpickler.makeNode(.frozenset, items: try iterable(optionalSingle())))
             case .orderedDict:
-                let pairs = isNew ? [] : try iterable(optionalSingle())
+                let argument = isNew ? nil : try optionalSingle()
+                // A mapping gives its items; any other iterable, (key, value) pairs.
+                if case .node(let mapping)? = argument, mapping.kind == .dict {
+                    return .node(unpickler.makeNode(.dict, items: mapping.items))
+                }
+                if case .value(.dict(let mapping))? = argument {
+                    return .node(unpickler.makeNode(.dict, items: mapping.flatMap { [.value($0.key), .value($0.value)] }))
+                }
+                let pairs = try iterable(argument)
                 var items: [PickleItem] = []
                 for pair in pairs {
                     guard let elements = try elements(pair), elements.count == 2 else {
