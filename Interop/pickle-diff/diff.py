@@ -77,6 +77,8 @@ def value_shape(a, b):
                 tags(v, out)
         elif isinstance(t, float) and t != t:
             out.add("nan")
+        if t == {"$float": "nan"}:
+            out.add("nan")
         return out
     return "tags=%s" % ",".join(sorted(tags(a, set()) | tags(b, set())))
 
@@ -122,7 +124,8 @@ def main():
     if args.isolate:
         pattern = re.compile(args.isolate)
         alone = [i for i, r in enumerate(refs) if r[0] == "refuse" and pattern.search(r[1])]
-        rest = [i for i in range(len(cookies)) if not pattern.search(refs[i][1]) or refs[i][0] != "refuse"]
+        chosen = set(alone)
+        rest = [i for i in range(len(cookies)) if i not in chosen]
         lines = [None] * len(cookies)
         for i, line in zip(rest, decode_all(args.tool, [cookies[i] for i in rest])):
             lines[i] = line
