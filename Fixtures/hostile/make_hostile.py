@@ -88,6 +88,39 @@ case(M, "bad-utf8", bytes.fromhex("a2c328"), "undecodable", "malformed UTF-8")
 case(M, "trailing", bytes.fromhex("c0c0"), "undecodable", "bytes after the value")
 case(M, "map-key-array", bytes.fromhex("81910101"), "refused", "an array as a map key (unhashable in Python)")
 
+# arithmetic traps: a timedelta of 999,999,999 days (legal) as a timezone offset, whose microseconds
+# overflow 64 bits; directly, as a datetime's and a time's tzinfo, and with a packed datetime state
+TD_HUGE = b"cdatetime\ntimedelta\n(J\xff\xc9\x9a;tR"  # timedelta(999999999)
+TD_NEG = b"cdatetime\ntimedelta\n(J\x01\x36\x65\xc4tR"  # timedelta(-999999999)
+TZ_HUGE = b"cdatetime\ntimezone\n(" + TD_HUGE + b"tR"
+TZ_NEG = b"cdatetime\ntimezone\n(" + TD_NEG + b"tR"
+case(P, "timezone-huge-offset", TZ_HUGE + b".", "undecodable", "timezone(timedelta(999999999)): the 104-byte overflow trap")
+case(P, "timezone-huge-negative-offset", TZ_NEG + b".", "undecodable", "timezone(timedelta(-999999999))")
+case(P, "timezone-huge-offset-named", b"cdatetime\ntimezone\n(" + TD_HUGE + b"X\x01\x00\x00\x00ZtR.", "undecodable", "timezone(timedelta(999999999), 'Z')")
+case(P, "datetime-tzinfo-huge", b"cdatetime\ndatetime\n(M\xe4\x07K\x01K\x01K\x00K\x00K\x00K\x00" + TZ_HUGE + b"tR.", "undecodable", "datetime(2020, 1, 1, 0, 0, 0, 0, timezone(timedelta(999999999)))")
+case(P, "time-tzinfo-huge", b"cdatetime\ntime\n(K\x01K\x02K\x03K\x00" + TZ_NEG + b"tR.", "undecodable", "time(1, 2, 3, 0, timezone(timedelta(-999999999)))")
+case(P, "datetime-state-tzinfo-huge", b"cdatetime\ndatetime\n(C\n\x07\xe4\x01\x01\x00\x00\x00\x00\x00\x00" + TZ_HUGE + b"tR.", "undecodable", "datetime(packed state, timezone(timedelta(999999999)))")
+case(P, "time-state-tzinfo-huge", b"\x80\x03cdatetime\ntime\nC\x06\x01\x02\x03\x00\x00\x00" + TZ_NEG + b"\x86R.", "undecodable", "time(packed state, timezone(timedelta(-999999999)))")
+case(P, "timezone-minus-24h", b"cdatetime\ntimezone\n(cdatetime\ntimedelta\n(J\xff\xff\xff\xfftRtR.", "undecodable", "timezone(timedelta(-1)): exactly -24 h")
+case(P, "timedelta-weeks-overflow", b"cdatetime\ntimedelta\n(K\x00K\x00K\x00K\x00K\x00K\x00J\xff\xff\xff\x7ftR.", "undecodable", "timedelta(weeks=2**31-1)")
+
+# amplification through shared references: one leaf, 46 references to it in a list, 46 to that
+# list, 46 to that (46**3 = 97,336 references, under the 100,000-node limit): 263 MB of str, or
+# 97,336 copies of a 4,800-digit integer, materialized from under 3 KB
+def shared(leaf):
+    p = bytearray(b"\x80\x04" + leaf + b"\x94")
+    for level in range(3):
+        p += b"](" + (b"h%c" % level) * 46 + b"e\x94"
+    return bytes(p + b".")
+
+
+big = 10 ** 4800 - 1
+big_bytes = big.to_bytes((big.bit_length() + 8) // 8, "little", signed=True)
+case(P, "shared-str-amplifier", shared(b"X" + struct.pack("<I", 2700) + b"a" * 2700), "limit-exceeded",
+     "a 2,700-byte str referenced 97,336 times (materialized bytes)")
+case(P, "shared-long4-amplifier", shared(b"\x8b" + struct.pack("<i", len(big_bytes)) + big_bytes), "limit-exceeded",
+     "a 4,800-digit LONG4 referenced 97,336 times (materialized digits)")
+
 # ---- JSON ---------------------------------------------------------------------------------------
 J = "json"
 case(J, "deep-arrays", b"[" * 1000 + b"]" * 1000, "limit-exceeded", "nesting depth")

@@ -36,14 +36,40 @@ internal enum PickleAllowlist {
         }
     }
 
-    /// Builds one allowlisted value from a call's arguments, as the Python constructor would.
+    /// A global's `module.name` as error messages show it: the name itself when it is a dotted
+    /// Python identifier of at most 100 ASCII bytes (every real module and class), otherwise only
+    /// its length, so that a message never repeats other text from inside a cookie.
+    static func shownName(_ name: String) -> String {
+        let utf8 = name.utf8
+        let isIdentifier =
+            utf8.count <= 100
+            && name.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { part in
+                guard let first = part.utf8.first, !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else { return false }
+                return part.utf8.allSatisfy { byte in
+                    byte == UInt8(ascii: "_") || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
+                        || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                }
+            }
+        return isIdentifier ? name : "of \(utf8.count) bytes (not an identifier)"
+    }
+
+    /// Builds one allowlisted value from a call's arguments, as CPython 3.11's constructor would,
+    /// refusing every argument form the constructor refuses (and a few it accepts that the codec
+    /// cannot hold, listed in `Interop/pickle-diff/exceptions.txt`).
+    ///
+    /// Every integer argument is range-checked before any arithmetic, and no message repeats a
+    /// value's text: they name the global, the argument's type and its length.
     struct Builder {
         let global: PickleGlobal
         let how: PickleConstructor.How
         let arguments: [PickleItem]
         let reader: PickleReader
+        let python2Strings: PicklePython2Strings
+        let limits: SecureCookieLimits
+        /// What the materialization budget has left, for values this builder allocates itself (`bytes(n)`).
+        let budgetLeft: Int
 
-        private func bad(_ what: String) -> SecureCookieError {
+        func bad(_ what: String) -> SecureCookieError {
             reader.error("\(global.name)(): \(what)")
         }
 
@@ -57,10 +83,18 @@ internal enum PickleAllowlist {
             case .frozenset:
                 return .node(unpickler.makeNode(.frozenset, items: try iterable(optionalSingle())))
             case .orderedDict:
-                let pairs = isNew ? [] : try iterable(optionalSingle())
+                let argument = isNew ? nil : try optionalSingle()
+                // A mapping gives its items; any other iterable, (key, value) pairs.
+                if case .node(let mapping)? = argument, mapping.kind == .dict {
+                    return .node(unpickler.makeNode(.dict, items: mapping.items))
+                }
+                if case .value(.dict(let mapping))? = argument {
+                    return .node(unpickler.makeNode(.dict, items: mapping.flatMap { [.value($0.key), .value($0.value)] }))
+                }
+                let pairs = try iterable(argument)
                 var items: [PickleItem] = []
                 for pair in pairs {
-                    guard let elements = Self.elements(pair), elements.count == 2 else {
+                    guard let elements = try elements(pair), elements.count == 2 else {
                         throw bad("each item must be a (key, value) pair")
                     }
                     items.append(contentsOf: elements)
@@ -71,104 +105,21 @@ internal enum PickleAllowlist {
             case .bytearray:
                 return .value(.bytearray(isNew ? [] : try byteString()))
             case .codecsEncode:
-                guard (1...2).contains(arguments.count), let text = Self.text(arguments[0]) else {
-                    throw bad("needs (str, encoding)")
-                }
-                let encoding = arguments.count == 2 ? Self.rawText(arguments[1]) : "utf-8"
-                guard let encoding else { throw bad("the encoding must be a str") }
-                return .value(.bytes(try encode(text, encoding)))
+                return .value(.bytes(try codecsEncode()))
             case .complex:
-                guard arguments.count <= 2 else { throw bad("takes at most 2 arguments") }
-                let parts = try arguments.map { item -> Double in
-                    guard let number = Self.number(item) else { throw bad("needs numbers, not \(item.typeName)") }
-                    return number
-                }
-                return .value(.complex(parts.first ?? 0, parts.count > 1 ? parts[1] : 0))
+                return .value(try complexNumber())
             case .decimal:
-                guard arguments.count <= 1 else { throw bad("takes at most 1 argument") }
-                var text = "0"
-                if let first = arguments.first {
-                    if case .value(.int(let value)) = first {
-                        text = String(value)
-                    } else if let given = Self.rawText(first) {
-                        text = given
-                    } else {
-                        throw bad("needs a decimal string, not \(first.typeName)")
-                    }
-                }
-                guard let decimal = PythonDecimal(text) else {
-                    throw bad("needs a decimal string")
-                }
-                return .value(.decimal(decimal))
+                return .value(.decimal(try decimalNumber()))
             case .timedelta:
-                guard arguments.count <= 3 else { throw bad("takes days, seconds, microseconds") }
-                let fields = try arguments.map { item -> Int in
-                    guard let value = Self.integer(item) else { throw bad("needs integers, not \(item.typeName)") }
-                    // Far outside timedelta's range either way; keeps the arithmetic below from overflowing.
-                    guard value.magnitude < 1 << 53 else { throw bad("out of range") }
-                    return value
-                }
-                guard
-                    let delta = PythonTimeDelta(
-                        days: fields.first ?? 0, seconds: fields.count > 1 ? fields[1] : 0,
-                        microseconds: fields.count > 2 ? fields[2] : 0)
-                else { throw bad("out of range") }
-                return .value(.timedelta(delta))
+                return .value(.timedelta(try timeDelta()))
             case .timezone:
-                guard (1...2).contains(arguments.count), case .value(.timedelta(let offset)) = arguments[0] else {
-                    throw bad("needs a timedelta offset")
-                }
-                guard abs(offset.totalMicroseconds) < 86_400_000_000 else {
-                    throw bad("offset must be strictly between -timedelta(hours=24) and timedelta(hours=24)")
-                }
-                return .timezone(offset)
+                return .timezone(try timeZone())
             case .date:
-                if arguments.count == 1, let state = Self.state(arguments[0]) {
-                    guard state.count == 4,
-                        let date = PythonDate(
-                            year: Int(state[0]) << 8 | Int(state[1]),
-                            month: Int(state[2]), day: Int(state[3]))
-                    else { throw bad("bad date state") }
-                    return .value(.date(date))
-                }
-                let fields = try integers(count: 3...3)
-                guard let date = PythonDate(year: fields[0], month: fields[1], day: fields[2]) else { throw bad("out of range") }
-                return .value(.date(date))
+                return .value(.date(try date()))
             case .time:
-                if (1...2).contains(arguments.count), let state = Self.state(arguments[0]) {
-                    let offset = try tzinfo(arguments.count == 2 ? arguments[1] : nil)
-                    guard state.count == 6,
-                        let time = PythonTime(
-                            hour: Int(state[0] & 0x7F), minute: Int(state[1]), second: Int(state[2]),
-                            microsecond: Int(state[3]) << 16 | Int(state[4]) << 8 | Int(state[5]),
-                            utcOffset: offset)
-                    else { throw bad("bad time state") }
-                    return .value(.time(time))
-                }
-                let (fields, offset) = try fieldsAndTZInfo(count: 0...4)
-                let f = fields + Array(repeating: 0, count: 4 - fields.count)
-                guard let time = PythonTime(hour: f[0], minute: f[1], second: f[2], microsecond: f[3], utcOffset: offset)
-                else { throw bad("out of range") }
-                return .value(.time(time))
+                return .value(.time(try time()))
             case .datetime:
-                if (1...2).contains(arguments.count), let state = Self.state(arguments[0]) {
-                    let offset = try tzinfo(arguments.count == 2 ? arguments[1] : nil)
-                    guard state.count == 10,
-                        let value = PythonDateTime(
-                            year: Int(state[0]) << 8 | Int(state[1]), month: Int(state[2] & 0x7F), day: Int(state[3]),
-                            hour: Int(state[4]), minute: Int(state[5]), second: Int(state[6]),
-                            microsecond: Int(state[7]) << 16 | Int(state[8]) << 8 | Int(state[9]), utcOffset: offset)
-                    else { throw bad("bad datetime state") }
-                    return .value(.datetime(value))
-                }
-                let (fields, offset) = try fieldsAndTZInfo(count: 3...7)
-                let f = fields + Array(repeating: 0, count: 7 - fields.count)
-                guard
-                    let value = PythonDateTime(
-                        year: f[0], month: f[1], day: f[2], hour: f[3], minute: f[4],
-                        second: f[5], microsecond: f[6], utcOffset: offset)
-                else { throw bad("out of range") }
-                return .value(.datetime(value))
+                return .value(.datetime(try dateTime()))
             case .object:
                 throw SecureCookieError.refused(
                     "global \(global.name)", "object is read only as the base of copyreg._reconstructor")
@@ -179,110 +130,31 @@ internal enum PickleAllowlist {
 
         // MARK: Arguments
 
-        private func optionalSingle() throws -> PickleItem? {
-            guard arguments.count <= 1 else { throw bad("takes at most 1 argument") }
+        func optionalSingle() throws -> PickleItem? {
+            guard arguments.count <= 1 else { throw bad("takes at most 1 argument, got \(arguments.count)") }
             return arguments.first
         }
 
-        private func iterable(_ item: PickleItem?) throws -> [PickleItem] {
+        func iterable(_ item: PickleItem?) throws -> [PickleItem] {
             guard let item else { return [] }
-            guard let elements = Self.elements(item) else { throw bad("cannot iterate over a \(item.typeName)") }
+            guard let elements = try elements(item) else { throw bad("cannot iterate over a \(item.typeName)") }
             return elements
         }
 
-        private func integers(count: ClosedRange<Int>) throws -> [Int] {
-            guard count.contains(arguments.count) else { throw bad("takes \(count) integer arguments") }
-            return try arguments.map { item in
-                guard let value = Self.integer(item) else { throw bad("needs integers, not \(item.typeName)") }
-                return value
-            }
+        /// A Python 2 `str` as Python 3's `pickle.loads` gives it, by the ``PicklePython2Strings`` option.
+        func decoded(_ item: PickleItem) throws -> PickleItem {
+            guard case .python2String(let bytes) = item else { return item }
+            return .value(try python2Strings.decode(bytes))
         }
 
-        private func fieldsAndTZInfo(count: ClosedRange<Int>) throws -> ([Int], PythonTimeDelta?) {
-            var fields: [Int] = []
-            var offset: PythonTimeDelta?
-            for (index, item) in arguments.enumerated() {
-                if let value = Self.integer(item), fields.count < count.upperBound, index == fields.count {
-                    fields.append(value)
-                } else if index == arguments.count - 1 {
-                    offset = try tzinfo(item)
-                } else {
-                    throw bad("needs integers, not \(item.typeName)")
-                }
-            }
-            guard count.contains(fields.count) else { throw bad("takes \(count) integer fields") }
-            return (fields, offset)
-        }
-
-        /// A tzinfo argument: `None`, or a `datetime.timezone`.
-        private func tzinfo(_ item: PickleItem?) throws -> PythonTimeDelta? {
-            switch item {
-            case nil, .value(.none)?: return nil
-            case .timezone(let offset)?: return offset
-            case .some(let other):
-                if case .node(let node) = other, let parts = node.object {
-                    throw SecureCookieError.refused(
-                        "tzinfo \(parts.name)", "only datetime.timezone offsets are read as a tzinfo (offset \(reader.opcodeOffset))")
-                }
-                throw bad("tzinfo must be a datetime.timezone, not \(other.typeName)")
-            }
-        }
-
-        /// The bytes of `bytes()`/`bytearray()` arguments: none, bytes, a list of ints, or (str, encoding).
-        private func byteString() throws -> [UInt8] {
-            switch arguments.count {
-            case 0: return []
-            case 1:
-                switch arguments[0] {
-                case .value(.bytes(let bytes)), .value(.bytearray(let bytes)), .python2String(let bytes): return bytes
-                case let item:
-                    if let elements = Self.elements(item) {
-                        return try elements.map { element in
-                            guard let value = Self.integer(element), (0...255).contains(value) else {
-                                throw bad("bytes must be in range(0, 256)")
-                            }
-                            return UInt8(value)
-                        }
-                    }
-                    throw bad("cannot make bytes from a \(item.typeName)")
-                }
-            case 2:
-                guard let text = Self.text(arguments[0]), let encoding = Self.rawText(arguments[1]) else {
-                    throw bad("needs (str, encoding)")
-                }
-                return try encode(text, encoding)
-            default:
-                throw bad("takes at most 2 arguments")
-            }
-        }
-
-        private func encode(_ text: String, _ encoding: String) throws -> [UInt8] {
-            switch encoding.lowercased().replacingOccurrences(of: "_", with: "-") {
-            case "latin1", "latin-1", "iso-8859-1", "iso8859-1", "l1":
-                var bytes: [UInt8] = []
-                bytes.reserveCapacity(text.unicodeScalars.count)
-                for scalar in text.unicodeScalars {
-                    guard scalar.value <= 0xFF else { throw bad("'latin-1' codec can't encode U+\(String(scalar.value, radix: 16))") }
-                    bytes.append(UInt8(scalar.value))
-                }
-                return bytes
-            case "utf-8", "utf8":
-                return Array(text.utf8)
-            case "ascii", "us-ascii":
-                guard text.utf8.allSatisfy({ $0 < 0x80 }) else { throw bad("'ascii' codec can't encode the text") }
-                return Array(text.utf8)
-            default:
-                throw bad("the encoding \"\(encoding)\" is not one the codec reads")
-            }
-        }
-
-        // MARK: Item views
-
-        /// The elements of a list, tuple, set or frozenset (the keys of a dict), without building it.
-        static func elements(_ item: PickleItem) -> [PickleItem]? {
-            switch item {
+        /// What iterating over an argument gives: the elements of a list, tuple, set or frozenset,
+        /// the keys of a dict, the characters of a str, the ints of bytes; `nil` for anything else.
+        func elements(_ raw: PickleItem) throws -> [PickleItem]? {
+            switch try decoded(raw) {
             case .value(.tuple(let values)), .value(.list(let values)): return values.map { .value($0) }
             case .value(.set(let set)), .value(.frozenset(let set)): return set.map { .value($0) }
+            case .value(.str(let text)): return text.unicodeScalars.map { .value(.str(String($0))) }
+            case .value(.bytes(let bytes)), .value(.bytearray(let bytes)): return bytes.map { .value(.int(Int($0))) }
             case .node(let node):
                 switch node.kind {
                 case .list, .tuple, .set, .frozenset: return node.items
@@ -301,44 +173,17 @@ internal enum PickleAllowlist {
             }
         }
 
-        static func number(_ item: PickleItem) -> Double? {
-            switch item {
-            case .value(.int(let value)): return Double(value)
-            case .value(.bool(let value)): return value ? 1 : 0
-            case .value(.float(let value)): return value
-            case .value(.bigInt(let value)): return value.doubleValue
-            default: return nil
-            }
+        /// An integer argument (an `int` or `bool`); an int past 64 bits is Python's `OverflowError`.
+        func integerArgument(_ item: PickleItem) throws -> Int {
+            if let value = Self.integer(item) { return value }
+            if case .value(.bigInt) = item { throw bad("an int argument is too large") }
+            throw bad("needs integers, not \(item.typeName)")
         }
 
-        /// A Python 3 `str`.
-        static func text(_ item: PickleItem) -> String? {
-            if case .value(.str(let text)) = item { return text }
+        /// A Python 3 `str`, a Python 2 one included once decoded.
+        func text(_ item: PickleItem) throws -> String? {
+            if case .value(.str(let text)) = try decoded(item) { return text }
             return nil
-        }
-
-        /// A str, or a Python 2 str read as ASCII/latin-1 (an encoding name, a Decimal's digits).
-        static func rawText(_ item: PickleItem) -> String? {
-            switch item {
-            case .value(.str(let text)): return text
-            case .python2String(let bytes), .value(.bytes(let bytes)):
-                var text = ""
-                text.unicodeScalars.append(contentsOf: bytes.lazy.map { Unicode.Scalar($0) })
-                return text
-            default: return nil
-            }
-        }
-
-        /// A datetime's packed state: bytes, a Python 2 str, or a str of code points below 256
-        /// (what CPython accepts after `encoding="latin1"`).
-        static func state(_ item: PickleItem) -> [UInt8]? {
-            switch item {
-            case .value(.bytes(let bytes)), .python2String(let bytes): return bytes
-            case .value(.str(let text)):
-                guard text.unicodeScalars.allSatisfy({ $0.value <= 0xFF }) else { return nil }
-                return text.unicodeScalars.map { UInt8($0.value) }
-            default: return nil
-            }
         }
     }
 }

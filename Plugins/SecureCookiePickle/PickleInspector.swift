@@ -26,11 +26,19 @@ internal struct PickleInspector {
     let limits: SecureCookieLimits
     private var budget: PickleNodeBudget
     private var path: [ObjectIdentifier] = []
+    /// The unpickler's materialization budget (which paid for every str, bytes and big int made
+    /// and every `GET` of one): spent again on everything under a container shown a second time.
+    private var bytes: MaterializationBudget
+    /// The containers shown so far.
+    private var shown: Set<ObjectIdentifier> = []
+    /// How many containers being shown again enclose the item being rendered.
+    private var again = 0
 
-    init(python2Strings: PicklePython2Strings, limits: SecureCookieLimits) {
+    init(python2Strings: PicklePython2Strings, limits: SecureCookieLimits, budget bytes: MaterializationBudget) {
         self.python2Strings = python2Strings
         self.limits = limits
         self.budget = PickleNodeBudget(limits, verb: " shows")
+        self.bytes = bytes
     }
 
     private mutating func count(_ n: Int) throws { try budget.spend(n) }
@@ -39,10 +47,12 @@ internal struct PickleInspector {
         switch item {
         case .value(let value):
             try count(value.nodeCount)
+            if again > 0 { try bytes.spend(on: value) }
             return .value(value)
-        case .python2String(let bytes):
+        case .python2String(let raw):
             try count(1)
-            return .value((try? python2Strings.decode(bytes)) ?? .bytes(bytes))
+            if again > 0 { try bytes.spend(raw.count) }
+            return .value((try? python2Strings.decode(raw)) ?? .bytes(raw))
         case .global(let global):
             try count(1)
             return .json("{\"$global\": " + (try TaggedJSON.encode(.str(global.name))) + "}")
@@ -66,11 +76,14 @@ internal struct PickleInspector {
             throw SecureCookieError.limitExceeded(.depth, "the pickle nests more than \(limits.maximumDepth) levels")
         }
         try count(1)
+        let isAgain = !shown.insert(id).inserted
+        if isAgain { again += 1 }
         node.visiting = true
         path.append(id)
         defer {
             path.removeLast()
             node.visiting = false
+            if isAgain { again -= 1 }
         }
         switch node.kind {
         case .list, .tuple, .set, .frozenset:

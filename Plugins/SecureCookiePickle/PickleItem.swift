@@ -25,7 +25,7 @@ internal enum PickleItem {
         case .value(let value): return value.typeName
         case .python2String: return "str"
         case .node(let node): return node.typeName
-        case .global(let global): return "global " + global.name
+        case .global(let global): return "global " + PickleAllowlist.shownName(global.name)
         case .timezone: return "datetime.timezone"
         }
     }
@@ -73,7 +73,7 @@ internal final class PickleNode {
         case .dict: return "dict"
         case .set: return "set"
         case .frozenset: return "frozenset"
-        case .object: return object.map { "object of " + $0.name } ?? "object"
+        case .object: return object.map { "object of " + PickleAllowlist.shownName($0.name) } ?? "object"
         }
     }
 

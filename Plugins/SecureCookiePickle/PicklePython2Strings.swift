@@ -61,9 +61,9 @@ public struct PicklePython2Strings: Sendable, Hashable, CustomStringConvertible 
             text.unicodeScalars.append(contentsOf: bytes.lazy.map { Unicode.Scalar($0) })
             return .str(text)
         case .ascii:
-            if let bad = bytes.first(where: { $0 >= 0x80 }) {
+            if let bad = bytes.firstIndex(where: { $0 >= 0x80 }) {
                 throw SecureCookieError.undecodable(
-                    "a Python 2 str holds the non-ASCII byte 0x\(String(bad, radix: 16)); the pickle codec's "
+                    "a Python 2 str of \(bytes.count) bytes holds a non-ASCII byte at index \(bad); the pickle codec's "
                         + "python2Strings option is ASCII (choose latin1, utf-8 or bytes to read it)")
             }
             return .str(String(decoding: bytes, as: UTF8.self))

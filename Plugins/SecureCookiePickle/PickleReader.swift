@@ -1,20 +1,16 @@
 import SecureCookie
 
-/// Reads a pickle's bytes in one pass, honouring protocol 4 frames as CPython's `_Unframer` does.
+/// Reads a pickle's bytes in one pass.
 ///
 /// Every read checks the bytes exist before touching them, so a claimed length (`BINBYTES8`,
-/// `LONG4`, `FRAME`) never allocates or reads past the input.
+/// `LONG4`, `FRAME`) never allocates or reads past the input. Frames bound nothing: CPython's C
+/// `_pickle` (which Werkzeug's `pickle.loads` runs) only checks that a frame's bytes are present,
+/// and so does ``beginFrame(_:)``.
 internal struct PickleReader {
     private let base: UnsafePointer<UInt8>
     private let count: Int
     /// The offset of the next byte.
     private(set) var position = 0
-    /// The end of the current frame, or -1 outside frames.
-    private var frameEnd = -1
-    /// Where reads stop for now: `frameEnd` inside a frame, `count` outside. A read that fits
-    /// before it needs no other check; one that does not asks ``limit()``, which leaves a frame
-    /// read to its end.
-    private var end: Int
     /// The opcode being read and its offset, for error messages.
     var opcode: UInt8 = 0
     var opcodeOffset = 0
@@ -24,7 +20,6 @@ internal struct PickleReader {
         guard let base = buffer.baseAddress, !buffer.isEmpty else { return nil }
         self.base = base
         self.count = buffer.count
-        self.end = buffer.count
     }
 
     var isAtEnd: Bool { position >= count }
@@ -34,27 +29,14 @@ internal struct PickleReader {
         .undecodable("\(what) (\(PickleOpcode.name(opcode)) at offset \(opcodeOffset))")
     }
 
-    /// The last readable offset plus one: the frame's end while inside a frame.
-    @inline(__always) private mutating func limit() -> Int {
-        if frameEnd >= 0, position >= frameEnd {
-            frameEnd = -1
-            end = count
-        }
-        return end
-    }
-
-    private func truncated(_ needed: Int, _ limit: Int) -> SecureCookieError {
-        if limit < count {
-            return error("pickle exhausted before end of frame: \(needed) bytes needed, \(limit - position) left in the frame")
-        }
-        return error("pickle data was truncated: \(needed) bytes needed, \(count - position) left")
+    private func truncated(_ needed: Int) -> SecureCookieError {
+        error("pickle data was truncated: \(needed) bytes needed, \(count - position) left")
     }
 
     /// Reads the next opcode, recording it for messages.
     @inline(__always) mutating func nextOpcode() throws -> UInt8 {
-        guard position < end || position < limit() else {
+        guard position < count else {
             opcodeOffset = position
-            if end < count { throw error("pickle exhausted before end of frame") }
             throw SecureCookieError.undecodable("pickle data was truncated: no STOP opcode before offset \(position)")
         }
         opcodeOffset = position
@@ -64,14 +46,14 @@ internal struct PickleReader {
     }
 
     @inline(__always) mutating func byte() throws -> UInt8 {
-        guard position < end || position < limit() else { throw truncated(1, end) }
+        guard position < count else { throw truncated(1) }
         defer { position += 1 }
         return base[position]
     }
 
     /// `n` bytes, after checking they exist.
     @inline(__always) mutating func bytes(_ n: Int) throws -> UnsafeBufferPointer<UInt8> {
-        guard n >= 0, n <= end - position || n <= limit() - position else { throw truncated(n, limit()) }
+        guard n >= 0, n <= count - position else { throw truncated(n) }
         defer { position += n }
         return UnsafeBufferPointer(start: base + position, count: n)
     }
@@ -100,35 +82,25 @@ internal struct PickleReader {
 
     /// The bytes up to the next newline, without it (the newline is consumed).
     mutating func line() throws -> UnsafeBufferPointer<UInt8> {
-        let end = limit()
         var i = position
-        while i < end, base[i] != 0x0A { i += 1 }
-        guard i < end else {
-            if end < count { throw error("pickle exhausted before end of frame: no newline in the frame") }
-            throw error("pickle data was truncated: no newline")
-        }
+        while i < count, base[i] != 0x0A { i += 1 }
+        guard i < count else { throw error("pickle data was truncated: no newline") }
         defer { position = i + 1 }
         return UnsafeBufferPointer(start: base + position, count: i - position)
     }
 
-    /// A reader at an earlier opcode's offset, outside any frame: to read a scalar a second time.
+    /// A reader at an earlier opcode's offset: to read a scalar a second time.
     func rereading(at offset: Int) -> PickleReader {
         var copy = self
         copy.position = min(max(offset, 0), count)
-        copy.frameEnd = -1
-        copy.end = count
         return copy
     }
 
-    /// Starts a frame of `size` bytes (the `FRAME` opcode).
+    /// The `FRAME` opcode, as CPython's C `_pickle` reads it: the frame's `size` bytes must be
+    /// present, and that is all. Opcodes may straddle frame ends and frames may nest or overlap.
     mutating func beginFrame(_ size: UInt64) throws {
-        if frameEnd >= 0, position < frameEnd {
-            throw error("beginning of a new frame before end of current frame")
-        }
         guard size <= UInt64(count - position) else {
             throw error("pickle exhausted before end of frame: a frame of \(size) bytes is claimed, \(count - position) left")
         }
-        frameEnd = position + Int(size)
-        end = frameEnd
     }
 }

@@ -10,13 +10,17 @@ internal struct PickleResolver {
     let python2Strings: PicklePython2Strings
     let limits: SecureCookieLimits
     private var budget: PickleNodeBudget
+    /// The unpickler's materialization budget, which paid for every str, bytes and big int made and
+    /// every `GET` of one; this goes on spending it on each further reference to a container.
+    private var bytes: MaterializationBudget
     /// The deepest level reached so far, for the heights of cached nodes.
     private var deepest = 0
 
-    init(python2Strings: PicklePython2Strings, limits: SecureCookieLimits) {
+    init(python2Strings: PicklePython2Strings, limits: SecureCookieLimits, budget bytes: MaterializationBudget) {
         self.python2Strings = python2Strings
         self.limits = limits
         self.budget = PickleNodeBudget(limits, verb: "'s value has")
+        self.bytes = bytes
     }
 
     private mutating func count(_ n: Int) throws { try budget.spend(n) }
@@ -44,10 +48,11 @@ internal struct PickleResolver {
                 try count(1)
                 let result = try invoke(constructor, PickleConstructor.Call(name: global.name, how: .reference))
                 try measure(result, depth: depth, counted: true)
+                try bytes.spend(on: result)
                 return result
             }
             throw SecureCookieError.refused(
-                "global \(global.name)", "a reference to \(global.name) is not a value (it was never called)")
+                "global \(PickleAllowlist.shownName(global.name))", "a reference to a global is not a value (it was never called)")
         case .timezone:
             throw SecureCookieError.refused(
                 "global datetime.timezone", "a timezone is read only as the tzinfo of a datetime or time")
@@ -58,6 +63,9 @@ internal struct PickleResolver {
         if let resolved = node.resolved {
             try enter(depth + resolved.height)
             try count(resolved.count)
+            // Each further reference materializes the container again: its walk visits at most the
+            // nodes just counted, and it fails before any key of it is hashed once more.
+            try bytes.spend(on: resolved.value)
             return resolved.value
         }
         try enter(depth + 1)
@@ -118,7 +126,8 @@ internal struct PickleResolver {
             return .dict(dict)
         case .object:
             guard let parts = node.object, let constructor = parts.constructor else {
-                throw SecureCookieError.refused("global \(node.object?.name ?? "?")", "not in the pickle codec's allowlist")
+                throw SecureCookieError.refused(
+                    "global \(PickleAllowlist.shownName(node.object?.name ?? "?"))", "not in the pickle codec's allowlist")
             }
             var call = PickleConstructor.Call(name: parts.name, how: parts.how)
             call.arguments = try parts.arguments.map { try value($0, depth: inner) }
@@ -130,6 +139,7 @@ internal struct PickleResolver {
             call.dictItems = try parts.dictItems.map { try value($0, depth: inner) }
             let result = try invoke(constructor, call)
             try measure(result, depth: depth, counted: true)
+            try bytes.spend(on: result)
             return result
         }
     }

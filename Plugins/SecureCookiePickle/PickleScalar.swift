@@ -26,14 +26,9 @@ extension PickleReader {
         case PickleOpcode.binInt1: return .value(.int(try binInt1()))
         case PickleOpcode.binInt2: return .value(.int(try binInt2()))
         case PickleOpcode.int:
-            let text = try line()
-            if text.count == 2, text[0] == UInt8(ascii: "0"), text[1] == UInt8(ascii: "0") { return .value(.bool(false)) }
-            if text.count == 2, text[0] == UInt8(ascii: "0"), text[1] == UInt8(ascii: "1") { return .value(.bool(true)) }
-            return .value(try PickleText.integer(text, reader: self))
+            return .value(try PickleNumberText.intOpcode(try line(), reader: self))
         case PickleOpcode.long:
-            var text = try line()
-            if let last = text.last, last == UInt8(ascii: "L") { text = UnsafeBufferPointer(rebasing: text.dropLast()) }
-            return .value(try PickleText.integer(text, reader: self))
+            return .value(try PickleNumberText.longOpcode(try line(), reader: self))
         case PickleOpcode.long1:
             let count = Int(try byte())
             return .value(Self.long(try bytes(count)))
@@ -42,7 +37,7 @@ extension PickleReader {
             guard count >= 0 else { throw error("LONG pickle has negative byte count") }
             return .value(Self.long(try bytes(count)))
         case PickleOpcode.float:
-            return .value(.float(try PickleText.float(try line(), reader: self)))
+            return .value(.float(try PickleNumberText.floatOpcode(try line(), reader: self)))
         case PickleOpcode.binFloat:
             return .value(.float(try binFloat()))
         case PickleOpcode.string:

@@ -91,7 +91,7 @@ public struct PickleSerializationMethod: InspectableSerializationMethod {
             options: .init(python2Strings: python2Strings, constructors: constructors), limits: limits)
         defer { unpickler.tearDown() }
         let item = try bytes.withUnsafeBufferPointer { try unpickler.load($0) }
-        var resolver = PickleResolver(python2Strings: python2Strings, limits: limits)
+        var resolver = PickleResolver(python2Strings: python2Strings, limits: limits, budget: unpickler.budget)
         return try resolver.value(item)
     }
 
@@ -111,7 +111,7 @@ public struct PickleSerializationMethod: InspectableSerializationMethod {
         var unpickler = Unpickler(options: .init(python2Strings: python2Strings, inspect: true), limits: limits)
         defer { unpickler.tearDown() }
         let item = try bytes.withUnsafeBufferPointer { try unpickler.load($0) }
-        var inspector = PickleInspector(python2Strings: python2Strings, limits: limits)
+        var inspector = PickleInspector(python2Strings: python2Strings, limits: limits, budget: unpickler.budget)
         return try inspector.render(item).text
     }
 }

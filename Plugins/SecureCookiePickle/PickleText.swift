@@ -1,61 +1,8 @@
 import SecureCookie
 
-/// The text arguments of protocol 0 opcodes: integers, floats, quoted Python 2 strings and
-/// `raw-unicode-escape` text, parsed as CPython parses them.
+/// The text arguments of protocol 0 opcodes: quoted Python 2 strings and `raw-unicode-escape`
+/// text, parsed as CPython parses them (numbers: ``PickleNumberText``).
 internal enum PickleText {
-    /// A decimal integer (`INT`, `LONG`, `GET`, `PUT`): optional sign, then digits; leading zeros
-    /// are decimal, as CPython 3.14 reads them. Longer than 4300 digits is a limit error.
-    static func integer(_ text: UnsafeBufferPointer<UInt8>, reader: PickleReader) throws -> PythonValue {
-        var start = 0
-        var negative = false
-        if let first = text.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
-            negative = first == UInt8(ascii: "-")
-            start = 1
-        }
-        let digits = text.count - start
-        guard digits > 0 else { throw reader.error("invalid literal for int(): \(quoted(text))") }
-        guard digits <= PythonBigInt.maximumDecimalDigits else {
-            throw SecureCookieError.limitExceeded(
-                .integerDigits,
-                "an integer of \(digits) digits exceeds \(PythonBigInt.maximumDecimalDigits) "
-                    + "(\(PickleOpcode.name(reader.opcode)) at offset \(reader.opcodeOffset))")
-        }
-        if digits <= 18 {
-            var value = 0
-            for i in start..<text.count {
-                let digit = text[i] &- UInt8(ascii: "0")
-                guard digit < 10 else { throw reader.error("invalid literal for int(): \(quoted(text))") }
-                value = value * 10 + Int(digit)
-            }
-            return .int(negative ? -value : value)
-        }
-        guard let big = PythonBigInt(decimal: String(decoding: text, as: UTF8.self)) else {
-            throw reader.error("invalid literal for int(): \(quoted(text))")
-        }
-        return .integer(big)
-    }
-
-    /// A float as Python's `float()` reads the text protocol 0 writes (`repr` of a float).
-    static func float(_ text: UnsafeBufferPointer<UInt8>, reader: PickleReader) throws -> Double {
-        // Swift's parser also reads hexadecimal floats, which Python's float() refuses.
-        let allowed = text.allSatisfy { byte in
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."),
-                UInt8(ascii: "e"), UInt8(ascii: "E"):
-                return true
-            default: return false
-            }
-        }
-        let string = String(decoding: text, as: UTF8.self)
-        if allowed, let value = Double(string) { return value }
-        switch string.lowercased() {
-        case "inf", "+inf", "infinity", "+infinity": return .infinity
-        case "-inf", "-infinity": return -.infinity
-        case "nan", "+nan", "-nan": return .nan
-        default: throw reader.error("could not convert string to float: \(quoted(text))")
-        }
-    }
-
     /// The argument of `STRING`: a quoted Python 2 string literal, unescaped as `codecs.escape_decode`.
     static func quotedString(_ text: UnsafeBufferPointer<UInt8>, reader: PickleReader) throws -> [UInt8] {
         guard text.count >= 2, let first = text.first, first == text[text.count - 1],
@@ -143,9 +90,7 @@ internal enum PickleText {
             }
             guard let scalar = Unicode.Scalar(code) else {
                 if code > 0x10FFFF { throw reader.error("\\Uxxxxxxxx out of range in a UNICODE argument") }
-                throw reader.error(
-                    "the UNICODE argument holds the lone surrogate U+\(String(code, radix: 16, uppercase: true)), which a Swift string cannot hold"
-                )
+                throw reader.error("the UNICODE argument holds a lone surrogate, which a Swift string cannot hold")
             }
             scalars.append(scalar)
         }
@@ -168,14 +113,5 @@ internal enum PickleText {
         case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
         default: return nil
         }
-    }
-
-    /// At most 40 bytes of an argument, quoted for messages.
-    static func quoted(_ text: UnsafeBufferPointer<UInt8>) -> String {
-        let shown = text.prefix(40).map { byte -> String in
-            (0x20..<0x7F).contains(byte) && byte != 0x27 && byte != 0x5C
-                ? String(UnicodeScalar(byte)) : "\\x" + (byte < 16 ? "0" : "") + String(byte, radix: 16)
-        }.joined()
-        return "'" + shown + (text.count > 40 ? "..." : "") + "'"
     }
 }

@@ -137,11 +137,12 @@ extension Pickler.Session {
     /// a zero offset is the `timezone.utc` singleton, written once.
     private mutating func saveTimeZone(_ offset: PythonTimeDelta) throws {
         boundary()
-        guard abs(offset.totalMicroseconds) < 86_400_000_000 else {
+        // Checked on the normalised fields, so no total (which overflows for large days) is computed.
+        guard PickleAllowlist.Builder.isTimeZoneOffset(offset) else {
             throw SecureCookieError.unrepresentable(
-                "a UTC offset of \(offset.utcOffsetText) is not strictly within ±24 hours; Python's timezone refuses it")
+                "a UTC offset of \(offset.days) days is not strictly within ±24 hours; Python's timezone refuses it")
         }
-        let isUTC = offset.totalMicroseconds == 0
+        let isUTC = offset.days == 0 && offset.seconds == 0 && offset.microseconds == 0
         if isUTC && fetchShared(.utc) { return }
         let index = try saveReduce(.timezone, argumentCount: 1) { session in
             session.boundary()

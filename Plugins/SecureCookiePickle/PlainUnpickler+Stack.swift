@@ -191,7 +191,7 @@ extension PlainUnpickler {
     // MARK: Memo
 
     func memoIndex(_ line: UnsafeBufferPointer<UInt8>, _ r: PickleReader) throws -> Int {
-        guard case .int(let index) = try PickleText.integer(line, reader: r), index >= 0 else { throw Unsupported() }
+        guard let index = try PickleNumberText.memoIndex(line, reader: r) else { throw Unsupported() }
         return index
     }
 
@@ -211,12 +211,14 @@ extension PlainUnpickler {
             var again = r.rereading(at: entry)
             let op = try again.nextOpcode()
             guard op != PickleOpcode.emptyTuple, let value = try Self.scalar(op, &again, python2Strings) else { throw Unsupported() }
+            try spend(on: value)
             try push(value, height: 0)
             copies.append(value)
             memo[index] = MemoEntry.copy(copies.count - 1)
         } else {
             let copy = MemoEntry.copyIndex(entry)
             guard copy >= 0, copy < copies.count else { throw Unsupported() }
+            try spend(on: copies[copy])
             try push(copies[copy], height: 0)
         }
         topSource = memo[index]

@@ -44,6 +44,9 @@ internal struct PlainUnpickler {
     var topSource = MemoEntry.none
     /// Every value made, counted as the resolver counts nodes (at least as many).
     var nodes = 0
+    /// The bytes of every str, bytes and big int pushed, each `GET` of one counted again (this
+    /// path shares no containers): past the limit it gives up, and the general path refuses.
+    var budget: MaterializationBudget
 
     /// What a memo entry code means: an offset (`>= 0`) is the scalar opcode that made the value,
     /// ``none`` a container (or a value made some other way), which this path does not share, and
@@ -69,6 +72,7 @@ internal struct PlainUnpickler {
     ) {
         self.python2Strings = python2Strings
         self.limits = limits
+        self.budget = MaterializationBudget(limits)
         let markEnd = Swift.min(Self.markRoom, intMemory.count)
         stack = PickleScratch(slotMemory)
         copies = PickleScratch(copyMemory)
@@ -160,6 +164,7 @@ internal struct PlainUnpickler {
 
     /// Pushes the value of the scalar opcode just read, which a memo entry can make again.
     @inline(__always) private mutating func pushScalar(_ value: consuming PythonValue, _ r: PickleReader) throws {
+        try spend(on: value)
         try push(consume value, height: 0)
         topSource = r.opcodeOffset
     }
@@ -168,6 +173,16 @@ internal struct PlainUnpickler {
     @inline(__always) private mutating func pushContainer(_ value: consuming PythonValue) throws {
         try push(consume value, height: 1)
         topSource = MemoEntry.none
+    }
+
+    /// Spends the budget on a scalar's bytes or digits (a scalar holds no shared part to walk).
+    @inline(__always) mutating func spend(on value: borrowing PythonValue) throws {
+        switch value {
+        case .str(let text): try budget.spend(text.utf8.count)
+        case .bytes(let bytes), .bytearray(let bytes): try budget.spend(bytes.count)
+        case .bigInt(let integer): try budget.spend(integer.decimalDigitBound)
+        default: break
+        }
     }
 
     /// The value of a scalar opcode, read as the general path reads it, or `nil` for any other opcode.

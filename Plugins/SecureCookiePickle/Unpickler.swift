@@ -26,12 +26,29 @@ internal struct Unpickler {
     var memo: [PickleItem?] = []
     var sparseMemo: [Int: PickleItem] = [:]
     var memoCount = 0
+    /// The protocol the last `PROTO` opcode named (0 without one), as C `_pickle` keeps it.
+    var protocolVersion = 0
     /// Every node made, so they can be torn down without recursion (cycles and deep chains).
     var nodes: [PickleNode] = []
+    /// The bytes of strings, bytes and big-int digits made, and of every further reference a `GET`
+    /// or `DUP` makes to one; ``PickleResolver`` and ``PickleInspector`` go on spending it on the
+    /// further references to containers.
+    var budget: MaterializationBudget
 
     init(options: Options, limits: SecureCookieLimits) {
         self.options = options
         self.limits = limits
+        self.budget = MaterializationBudget(limits)
+    }
+
+    /// Spends the budget on one more reference to an item: what a str, bytes, big int or finished
+    /// tuple holds (a container node is paid for when resolved, as each reference to it is).
+    mutating func spend(onReference item: PickleItem) throws {
+        switch item {
+        case .value(let value): try budget.spend(on: value)
+        case .python2String(let bytes): try budget.spend(bytes.count)
+        case .node, .global, .timezone: break
+        }
     }
 
     /// Breaks every reference between nodes; call when done with the result.
@@ -52,10 +69,13 @@ internal struct Unpickler {
         while true {
             let op = try r.nextOpcode()
             if let scalar = try r.scalar(op) {
+                let item: PickleItem
                 switch scalar {
-                case .value(let value): try push(.value(value), r)
-                case .python2String(let bytes): try push(.python2String(bytes), r)
+                case .value(let value): item = .value(value)
+                case .python2String(let bytes): item = .python2String(bytes)
                 }
+                try spend(onReference: item)
+                try push(item, r)
                 continue
             }
             switch op {
@@ -110,10 +130,10 @@ internal struct Unpickler {
             case PickleOpcode.pop:
                 if stack.count > fence { stack.removeLast() } else { _ = try popMark(r) }
             case PickleOpcode.popMark: _ = try popMark(r)
-            case PickleOpcode.dup: try push(try top(r), r)
-            case PickleOpcode.get: try push(try memoGet(try memoIndex(try r.line(), r), r), r)
-            case PickleOpcode.binGet: try push(try memoGet(Int(try r.byte()), r), r)
-            case PickleOpcode.longBinGet: try push(try memoGet(Int(try r.unsigned(4)), r), r)
+            case PickleOpcode.dup: try pushReference(try top(r), r)
+            case PickleOpcode.get: try pushReference(try memoGet(try memoIndex(try r.line(), r), r), r)
+            case PickleOpcode.binGet: try pushReference(try memoGet(Int(try r.byte()), r), r)
+            case PickleOpcode.longBinGet: try pushReference(try memoGet(Int(try r.unsigned(4)), r), r)
             case PickleOpcode.put: try memoPut(try memoIndex(try r.line(), r), r)
             case PickleOpcode.binPut: try memoPut(Int(try r.byte()), r)
             case PickleOpcode.longBinPut: try memoPut(Int(try r.unsigned(4)), r)
@@ -123,6 +143,7 @@ internal struct Unpickler {
             case PickleOpcode.proto:
                 let version = try r.byte()
                 guard version <= 5 else { throw r.error("unsupported pickle protocol: \(version)") }
+                protocolVersion = Int(version)
             case PickleOpcode.frame: try r.beginFrame(try r.unsigned(8))
             case PickleOpcode.stop:
                 return try pop(r)
@@ -206,6 +227,12 @@ internal struct Unpickler {
         stack.append(item)
     }
 
+    /// Pushes one more reference to an item (`GET`, `DUP`), spending the budget on it first.
+    mutating func pushReference(_ item: PickleItem, _ r: PickleReader) throws {
+        try spend(onReference: item)
+        try push(item, r)
+    }
+
     @inline(__always) mutating func pop(_ r: PickleReader) throws -> PickleItem {
         guard stack.count > fence else {
             throw r.error(!marks.isEmpty ? "unexpected MARK found" : "unpickling stack underflow")
@@ -254,10 +281,9 @@ internal struct Unpickler {
     // MARK: Memo
 
     func memoIndex(_ line: UnsafeBufferPointer<UInt8>, _ r: PickleReader) throws -> Int {
-        guard case .int(let index) = try PickleText.integer(line, reader: r) else {
-            throw r.error("memo index out of range")
+        guard let index = try PickleNumberText.memoIndex(line, reader: r) else {
+            throw r.error("negative or too large \(PickleOpcode.name(r.opcode)) argument")
         }
-        guard index >= 0 else { throw r.error("negative \(PickleOpcode.name(r.opcode)) argument") }
         return index
     }
 

@@ -204,13 +204,14 @@ import Testing
         // A frame that ends right after `K`: its argument is read after the frame, as CPython does.
         let boundary: [UInt8] = [0x80, 0x04, 0x95, 2, 0, 0, 0, 0, 0, 0, 0, 0x5D, 0x4B, 0x01, 0x61, 0x2E]
         #expect(fast(boundary) == .list([1]))
-        // A frame that ends inside `M`'s two-byte argument: the general path names the frame.
+        // A frame that ends inside `M`'s two-byte argument: C `_pickle` ignores frame ends once
+        // their bytes are known to be present (CPython 3.11 loads it as [1]), and so do both paths.
         let straddling: [UInt8] = [0x80, 0x04, 0x95, 3, 0, 0, 0, 0, 0, 0, 0, 0x5D, 0x4D, 0x01, 0x00, 0x61, 0x2E]
-        #expect(fast(straddling) == nil)
-        #expect {
-            try PickleSerializationMethod().loads(straddling[...], limits: .default)
-        } throws: { error in
-            "\(error)".contains("pickle exhausted before end of frame")
-        }
+        #expect(fast(straddling) == .list([1]))
+        #expect(try PickleSerializationMethod().loadsInGeneral(straddling[...], limits: .default) == .list([1]))
+        // A frame claiming more bytes than follow is refused.
+        let long: [UInt8] = [0x80, 0x04, 0x95, 9, 0, 0, 0, 0, 0, 0, 0, 0x4B, 0x01, 0x2E]
+        #expect(fast(long) == nil)
+        #expect(throws: SecureCookieError.self) { try PickleSerializationMethod().loads(long[...], limits: .default) }
     }
 }
