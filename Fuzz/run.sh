@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (ASan + fuzzer coverage) in .build-fuzz and runs each in turn.
-# Usage: Fuzz/run.sh [-runs=N | SECONDS] [TARGET...]
+# Usage: Fuzz/run.sh [-runs=N | SECONDS | -regressions] [TARGET...]
+#   -regressions  replays every committed Fuzz/regressions/<target>/ input once (a regression test:
+#             fails while any of them still crashes, traps, times out or runs out of memory)
 #   -runs=N   N executions per target (the recorded runs: Fuzz/run.sh -runs=10000000)
 #   SECONDS   a time per target instead (CI: Fuzz/run.sh 15); default 30 s
 # FUZZ_MAX_SECONDS caps each target's time even with -runs (a deadline); FUZZ_NICE=19 runs at low priority.
@@ -13,10 +15,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 limit=(-max_total_time=30); what="30 s"
+replay=0
 case ${1:-} in
+  -regressions) replay=1; shift ;;
   -runs=*) limit=(-runs="${1#-runs=}"); what="${1#-runs=} executions"; shift ;;
   '' ) ;;
-  -*) echo "usage: Fuzz/run.sh [-runs=N | SECONDS] [TARGET...]" >&2; exit 2 ;;
+  -*) echo "usage: Fuzz/run.sh [-runs=N | SECONDS | -regressions] [TARGET...]" >&2; exit 2 ;;
   *) limit=(-max_total_time="$1"); what="$1 s"; shift ;;
 esac
 [ -n "${FUZZ_MAX_SECONDS:-}" ] && limit+=(-max_total_time="$FUZZ_MAX_SECONDS")
@@ -26,6 +30,8 @@ conformance=../shared/conformance
 scratch=.build-fuzz
 nice=(nice -n "${FUZZ_NICE:-0}")
 export SECURECOOKIE_FUZZ=1
+# A Swift trap would otherwise start swift-backtrace, which can stall a fuzzing job for minutes.
+export SWIFT_BACKTRACE=enable=no
 
 for target in "${targets[@]}"; do
   echo "== building $target" >&2
@@ -33,6 +39,22 @@ for target in "${targets[@]}"; do
     -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library --product "$target" >&2
 done
 bin=$(swift build -c debug --scratch-path "$scratch" --show-bin-path)
+
+if [ $replay = 1 ]; then
+  status=0
+  for target in "${targets[@]}"; do
+    inputs=(Fuzz/regressions/"$target"/*)
+    [ -e "${inputs[0]}" ] || continue
+    for input in "${inputs[@]}"; do
+      if "$bin/$target" -timeout=2 -rss_limit_mb=256 -max_len=4096 "$input" >"$scratch/replay.log" 2>&1; then
+        echo "ok      $input"
+      else
+        echo "FAILS   $input"; grep -E '==FUZZ FINDING==|ERROR: libFuzzer|Fatal error|SUMMARY' "$scratch/replay.log" | head -3; status=1
+      fi
+    done
+  done
+  exit $status
+fi
 
 seed() { # target dir
   local dir=$2; rm -rf "$dir"; mkdir -p "$dir"

@@ -25,7 +25,8 @@ public enum FuzzOracle {
 
     /// Reports a finding and aborts.
     public static func fail(_ message: String) -> Never {
-        fputs("==FUZZ FINDING== \(message)\n", stderr)
+        let line = Array("==FUZZ FINDING== \(message)\n".utf8)
+        _ = line.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
         abort()
     }
 

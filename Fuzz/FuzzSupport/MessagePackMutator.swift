@@ -85,10 +85,11 @@ public enum MessagePackMutator {
             return [0xD7, 0xFF] + FuzzBytes.big(nanoseconds << 34 | seconds, width: 8)
         case 2:
             let nanoseconds = UInt64(random.pick([0, 999_999_999, 1_000_000_000, 0xFFFF_FFFF] as [UInt32]))
-            let seconds = random.pick([
-                0, 1 << 63, (1 << 63) - 1, UInt64(bitPattern: -62_135_596_800), UInt64(bitPattern: -62_135_596_801), 253_402_300_799,
-                253_402_300_800,
-            ])
+            let edges: [UInt64] = [
+                0, 1 << 63, (1 << 63) - 1, UInt64(bitPattern: -62_135_596_800), UInt64(bitPattern: -62_135_596_801),
+                253_402_300_799, 253_402_300_800,
+            ]
+            let seconds = random.pick(edges)
             return [0xC7, 0x0C, 0xFF] + FuzzBytes.big(nanoseconds, width: 4) + FuzzBytes.big(seconds, width: 8)
         case 3: return [random.pick([0xD4, 0xD5, 0xD6, 0xC7] as [UInt8]), UInt8(truncatingIfNeeded: random.below(256)), 0, 0, 0, 0]
         case 4: return [random.pick([0xDC, 0xDD, 0xDE, 0xDF] as [UInt8]), 0xFF, 0xFF, 0xFF, 0xFF]

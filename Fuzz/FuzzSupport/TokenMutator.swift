@@ -2,16 +2,16 @@
 /// ordinary bytes, single punctuation bytes, runs of spaces, newlines), which are replaced,
 /// inserted, deleted, duplicated, swapped or repeated, with replacements drawn from a format's
 /// vocabulary.
-public struct TokenMutator {
+public struct TokenMutator: Sendable {
     /// Bytes that stand alone as tokens.
     public let punctuation: Set<UInt8>
     /// What a token may become or what may be inserted.
     public let vocabulary: [[UInt8]]
     /// Whole snippets inserted now and then (bombs, deep nesting).
-    public let snippets: (inout FuzzRandom) -> [UInt8]
+    public let snippets: @Sendable (inout FuzzRandom) -> [UInt8]
 
     /// A mutator for a format.
-    public init(punctuation: String, vocabulary: [String], snippets: @escaping (inout FuzzRandom) -> [UInt8]) {
+    public init(punctuation: String, vocabulary: [String], snippets: @escaping @Sendable (inout FuzzRandom) -> [UInt8]) {
         self.punctuation = Set(punctuation.utf8)
         self.vocabulary = vocabulary.map { Array($0.utf8) }
         self.snippets = snippets
