@@ -139,8 +139,11 @@ if Context.environment["SECURECOOKIE_FUZZ"] == "1" {
         ("FuzzMessagePack", ["SecureCookie", "SecureCookieMessagePack"]),
         ("FuzzSignedCookie", ["SecureCookie", "SecureCookieJSON", "SecureCookiePickle", "SecureCookieYAML", "SecureCookieMessagePack"]),
     ]
+    // The oracle and the structure-aware mutators every fuzzer shares.
+    package.targets.append(.target(name: "FuzzSupport", dependencies: ["SecureCookie"], path: "Fuzz/FuzzSupport"))
     for (name, dependencies) in fuzzers {
-        package.targets.append(.executableTarget(name: name, dependencies: dependencies, path: "Fuzz/\(name)"))
+        package.targets.append(
+            .executableTarget(name: name, dependencies: dependencies + ["FuzzSupport"], path: "Fuzz/\(name)"))
         package.products.append(.executable(name: name, targets: [name]))
     }
 }

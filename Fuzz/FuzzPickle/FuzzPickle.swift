@@ -1,22 +1,51 @@
+import FuzzSupport
 import SecureCookie
 import SecureCookiePickle
 
-/// The Pickle decoder on any bytes (what a leaked key lets an attacker sign), then re-encoding what
-/// it read. Differential: whenever `loads` (which tries the plain-data fast path first) returns a
-/// value, the general path alone must return the same one; a difference stops the fuzzer.
+/// The Pickle decoder on any bytes (what a leaked key lets an attacker sign), and its inspector
+/// (what `securecookie inspect` runs on a cookie with no key at all). Differential: whenever
+/// `loads` (which tries the plain-data fast path first) returns a value, the general path alone
+/// must return the same one. Every accepted value then goes through ``FuzzOracle/check``
+/// (tagged JSON bounded and read back, re-pickling typed), and the inspector's output must stay
+/// within ``FuzzOracle/inspectBound``.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzPickle(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     let modes: [PicklePython2Strings] = [.ascii, .latin1, .bytes]
     let codec = PickleSerializationMethod(python2Strings: modes[size % modes.count])
-    if let value = try? codec.loads(bytes[...], limits: .default) {
-        let general = try? codec.loadsInGeneral(bytes[...], limits: .default)
-        if general.map(TaggedJSON.encode) != TaggedJSON.encode(value) {
-            fatalError(
-                "the pickle fast path read \(TaggedJSON.encode(value)); the general path \(general.map(TaggedJSON.encode) ?? "refused it")")
+    let limits = FuzzOracle.limits
+    if let value = FuzzOracle.attempt("pickle loads", { try codec.loads(bytes[...], limits: limits) }) {
+        let general = FuzzOracle.attempt("pickle general path") { try codec.loadsInGeneral(bytes[...], limits: limits) }
+        // A value past the materialization budget is one the cookie path refuses: comparing its
+        // tagged JSON would cost what the budget is there to prevent.
+        guard (try? value.checkMaterializedSize(limits)) != nil else {
+            if general == nil { FuzzOracle.fail("the pickle general path refused what the fast path read") }
+            inspect(bytes, codec)
+            return 0
         }
-        _ = try? codec.dumps(value)
+        let fast = TaggedJSON.encode(value)
+        if general.map(TaggedJSON.encode) != fast {
+            FuzzOracle.fail(
+                "the pickle fast path read \(fast.prefix(300)); the general path \(general.map { TaggedJSON.encode($0).prefix(300) } ?? "refused it")"
+            )
+        }
+        FuzzOracle.check(value, what: "pickle") { try codec.dumps($0) }
     }
-    _ = try? codec.inspect(bytes[...], limits: .default)
+    inspect(bytes, codec)
     return 0
+}
+
+/// The inspector (no key needed) on the same bytes: typed errors only, output within ``FuzzOracle/inspectBound``.
+private func inspect(_ bytes: [UInt8], _ codec: PickleSerializationMethod) {
+    if let text = FuzzOracle.attempt("pickle inspect", { try codec.inspect(bytes[...], limits: FuzzOracle.limits) }),
+        text.utf8.count > FuzzOracle.inspectBound
+    {
+        FuzzOracle.fail("pickle inspect wrote \(text.utf8.count) bytes (bound \(FuzzOracle.inspectBound))")
+    }
+}
+
+/// Opcode-level mutation (``PickleMutator``), with libFuzzer's byte mutator one time in four.
+@_cdecl("LLVMFuzzerCustomMutator")
+public func mutatePickle(_ data: UnsafeMutablePointer<UInt8>, _ size: Int, _ maxSize: Int, _ seed: UInt32) -> Int {
+    FuzzMutation.mutate(data, size, maxSize, seed) { PickleMutator.mutate($0, &$1) }
 }

@@ -26,9 +26,9 @@ struct CPythonDiffCaseTests {
         case "accept":
             let expected = try PickleFixtures.expectedValue(try #require(record["expected"]))
             let value = try codec.loads(bytes[...], limits: .default)
-            #expect(PickleFixtures.same(value, expected), "got \(TaggedJSON.encode(value))")
+            #expect(PickleFixtures.same(value, expected), "got \(TaggedJSON.text(value))")
             let general = try codec.loadsInGeneral(bytes[...], limits: .default)
-            #expect(PickleFixtures.same(general, expected), "general path: \(TaggedJSON.encode(general))")
+            #expect(PickleFixtures.same(general, expected), "general path: \(TaggedJSON.text(general))")
         case "refuse":
             #expect(throws: SecureCookieError.self) { try codec.loads(bytes[...], limits: .default) }
             let fast = bytes.withUnsafeBufferPointer { PlainUnpickler.load($0, python2Strings: .ascii, limits: .default) }

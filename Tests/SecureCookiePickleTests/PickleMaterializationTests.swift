@@ -63,7 +63,7 @@ struct PickleMaterializationTests {
         let expected = PythonValue.list(Array(repeating: level2, count: 4))
         #expect(try PickleSerializationMethod.pickle.loads(bytes[...], limits: .default) == expected)
         #expect(try PickleSerializationMethod.pickle.loadsInGeneral(bytes[...], limits: .default) == expected)
-        #expect(try PickleSerializationMethod.pickle.inspect(bytes[...], limits: .default) == TaggedJSON.encode(expected))
+        #expect(try PickleSerializationMethod.pickle.inspect(bytes[...], limits: .default) == TaggedJSON.text(expected))
     }
 
     /// The budget counts references, not bytes read: a budget of 1,000 bytes admits a 100-byte str

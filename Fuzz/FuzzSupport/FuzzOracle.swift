@@ -1,0 +1,118 @@
+import SecureCookie
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The checks every fuzz target makes on what a codec accepted: a finding aborts the process, so
+/// libFuzzer saves the input.
+///
+/// - decoding, re-serializing and reading tagged JSON throw only ``SecureCookieError``;
+/// - a value within ``SecureCookieLimits/maximumMaterializedBytes`` (what the cookie path accepts)
+///   has at most ``SecureCookieLimits/maximumNodes`` nodes and depth ``SecureCookieLimits/maximumDepth``
+///   once shared references are followed (with slack for how a codec counts);
+/// - its tagged JSON is no longer than 6 bytes per materialized byte (the longest escape) plus
+///   ``bytesPerNode`` per node;
+/// - tagged JSON read back gives the same tagged JSON.
+public enum FuzzOracle {
+    /// The limits every target decodes with.
+    public static let limits = SecureCookieLimits.default
+    /// The most tagged-JSON bytes one node may cost besides its materialized bytes: a tag, a
+    /// datetime's `isoformat()`, a complex's two floats.
+    public static let bytesPerNode = 128
+
+    /// Reports a finding and aborts.
+    public static func fail(_ message: String) -> Never {
+        let line = Array("==FUZZ FINDING== \(message)\n".utf8)
+        _ = line.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+        abort()
+    }
+
+    /// A thrown error must be the typed ``SecureCookieError``.
+    public static func expectTyped(_ error: any Error, _ what: String) {
+        guard error is SecureCookieError else { fail("\(what) threw \(type(of: error)), not SecureCookieError") }
+    }
+
+    /// Runs `body`; a non-``SecureCookieError`` error is a finding; returns nil for a typed one.
+    public static func attempt<T>(_ what: String, _ body: () throws -> T) -> T? {
+        do { return try body() } catch {
+            expectTyped(error, what)
+            return nil
+        }
+    }
+
+    /// Checks a value a codec accepted; `dumps` re-serializes it with the same codec.
+    ///
+    /// - Returns: Its tagged JSON, or nil when the cookie path would refuse it for its size.
+    @discardableResult
+    public static func check(_ value: PythonValue, what: String, dumps: (PythonValue) throws -> [UInt8]) -> String? {
+        guard attempt("\(what): checkMaterializedSize", { try value.checkMaterializedSize(limits) }) != nil else {
+            return nil
+        }
+        var tally = FuzzTally(nodeCap: limits.maximumNodes * 4)
+        tally.walk(value, depth: 1)
+        if tally.nodes > limits.maximumNodes * 2 {
+            fail("\(what): accepted a value of more than \(tally.nodes) nodes (limit \(limits.maximumNodes))")
+        }
+        if tally.depth > limits.maximumDepth + 1 {
+            fail("\(what): accepted a value of depth \(tally.depth) (limit \(limits.maximumDepth))")
+        }
+        let text = TaggedJSON.encode(value)
+        let bound = 6 * tally.bytes + bytesPerNode * tally.nodes
+        if text.utf8.count > bound {
+            fail("\(what): tagged JSON of \(text.utf8.count) bytes for \(tally.nodes) nodes and \(tally.bytes) bytes (bound \(bound))")
+        }
+        do {
+            let again = try TaggedJSON.decode(text, limits: limits)
+            let second = TaggedJSON.encode(again)
+            if second != text { fail("\(what): tagged JSON read back differs: \(text.prefix(300)) vs \(second.prefix(300))") }
+        } catch {
+            fail("\(what): its own tagged JSON does not read back: \(error) — \(text.prefix(300))")
+        }
+        _ = attempt("\(what): dumps") { try dumps(value) }
+        return text
+    }
+
+    /// The longest output an inspector may write for one input: the materialized budget, escaped,
+    /// plus every node.
+    public static var inspectBound: Int { 6 * limits.maximumMaterializedBytes + bytesPerNode * limits.maximumNodes }
+}
+
+/// Counts the nodes, depth and materialized bytes of a value, following shared references, and
+/// stops at a cap (so a shared-reference bomb costs at most the cap).
+public struct FuzzTally {
+    /// Where counting stops.
+    public let nodeCap: Int
+    /// Nodes seen.
+    public private(set) var nodes = 0
+    /// The deepest level seen.
+    public private(set) var depth = 0
+    /// The UTF-8 bytes of strs, the bytes of bytes, the digits of big ints and Decimals.
+    public private(set) var bytes = 0
+
+    /// A tally that stops at `nodeCap` nodes.
+    public init(nodeCap: Int) { self.nodeCap = nodeCap }
+
+    /// Counts `value` at `level`.
+    public mutating func walk(_ value: PythonValue, depth level: Int) {
+        guard nodes <= nodeCap else { return }
+        nodes += 1
+        depth = max(depth, level)
+        switch value {
+        case .none, .bool, .int, .float, .complex, .date, .time, .timedelta, .datetime: return
+        case .bigInt(let integer): bytes += integer.decimalDigitBound
+        case .decimal(let decimal): bytes += String(describing: decimal).utf8.count
+        case .str(let text): bytes += text.utf8.count
+        case .bytes(let data), .bytearray(let data): bytes += data.count
+        case .list(let items), .tuple(let items): for item in items { walk(item, depth: level + 1) }
+        case .dict(let dict):
+            for (key, item) in dict {
+                walk(key, depth: level + 1)
+                walk(item, depth: level + 1)
+            }
+        case .set(let set), .frozenset(let set): for item in set { walk(item, depth: level + 1) }
+        }
+    }
+}
