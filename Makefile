@@ -13,7 +13,7 @@ PY27 ?= $(shell scripts/find-python2.sh)
 export PY27
 
 .PHONY: demo test test-summary deps python browser-deps build swift-test self-contained format-check format interop \
-	hostile leakcheck e2e browser examples fixtures clean
+	hostile differential leakcheck e2e browser examples fixtures clean
 
 demo: python build
 	scripts/demo.sh $(TOOL)
@@ -25,6 +25,7 @@ test: python
 	$(MAKE) --no-print-directory swift-test || status=1; \
 	$(MAKE) --no-print-directory interop || status=1; \
 	$(MAKE) --no-print-directory hostile || status=1; \
+	$(MAKE) --no-print-directory differential || status=1; \
 	$(MAKE) --no-print-directory leakcheck || status=1; \
 	$(MAKE) --no-print-directory e2e || status=1; \
 	$(MAKE) --no-print-directory browser || status=1; \
@@ -67,6 +68,14 @@ interop: python build
 # The hostile corpus through the built binary under memory and time bounds (scripts/hostile.sh).
 hostile: build
 	scripts/hostile.sh $(TOOL)
+
+# Differential checks against the real Python codecs (fixed seeds): pickles through CPython 3.11's C
+# _pickle, YAML through PyYAML's safe_load, MessagePack through msgpack.unpackb; any disagreement not
+# listed with its reason in the harness's exceptions file fails (Interop/*-diff/README.md).
+differential: python build
+	PYTHON=$(CURDIR)/.venv-interop/py3/bin/python Interop/pickle-diff/run.sh 2000 $(TOOL)
+	TOOL=$(CURDIR)/$(TOOL) Interop/yaml-diff/run.sh 1000
+	TOOL=$(CURDIR)/$(TOOL) Interop/msgpack-diff/run.sh 1000
 
 # The C-backed codecs (libyaml, msgpack-c) under valgrind over their conformance data, fixtures
 # and hostile inputs: any definite or indirect leak or memory error fails.
