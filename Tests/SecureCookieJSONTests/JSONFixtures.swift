@@ -25,7 +25,7 @@ enum JSONFixtures {
     /// Tagged JSON with every dict's pairs sorted by their key's text: equal for values equal in
     /// kind and content whatever their dict order (unlike `==`, `1` and `1.0` stay different).
     static func canonicalText(_ value: PythonValue) -> String {
-        TaggedJSON.encode(canonical(value))
+        TaggedJSON.line(canonical(value))
     }
 
     private static func canonical(_ value: PythonValue) -> PythonValue {
@@ -34,7 +34,7 @@ enum JSONFixtures {
         case .tuple(let items): return .tuple(items.map(canonical))
         case .dict(let dict):
             let pairs = dict.map { (canonical($0.key), canonical($0.value)) }
-                .sorted { TaggedJSON.encode($0.0) < TaggedJSON.encode($1.0) }
+                .sorted { TaggedJSON.line($0.0) < TaggedJSON.line($1.0) }
             return .dict(PythonDict(pairs))
         default: return value
         }

@@ -104,7 +104,7 @@ struct ConformanceSuiteTests {
             guard case .dict(let python) = pythonResult else { continue }
             if let expected = suiteCase.expectedValue(forFormat: encoding[0]) {
                 let decoded = try codec.loads(encoding[...], limits: .default)
-                #expect(same(decoded, expected), "\(hex(encoding)): \(TaggedJSON.encode(decoded))")
+                #expect(same(decoded, expected), "\(hex(encoding)): \(TaggedJSON.line(decoded))")
                 let pythonValue = try #require(python["value"], "Python failed on \(hex(encoding))")
                 #expect(same(decoded, pythonValue), "\(hex(encoding)) vs Python")
             } else {

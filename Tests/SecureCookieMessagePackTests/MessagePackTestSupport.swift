@@ -88,7 +88,7 @@ func hex(_ bytes: [UInt8]) -> String {
 /// Whether two values are the same value type for type: Python equality, and the same tagged JSON
 /// (so `1`, `1.0` and `True` differ, as do `0.0` and `-0.0`, a list and a tuple).
 func same(_ lhs: PythonValue, _ rhs: PythonValue) -> Bool {
-    lhs == rhs && TaggedJSON.encode(lhs) == TaggedJSON.encode(rhs)
+    lhs == rhs && TaggedJSON.line(lhs) == TaggedJSON.line(rhs)
 }
 
 /// The kind of the ``SecureCookieError`` a call throws, or `nil` when it returns (or throws something else).

@@ -47,7 +47,7 @@ struct SharedWerkzeugFixtureTests {
         let secrets = Self.secrets(record)
         if let expected = record.value("expected") {
             let read = try SecureCookie.unserialize(cookie, secretKeys: secrets, format: format, now: now)
-            #expect(same(.dict(read.data), expected), "\(TaggedJSON.encode(.dict(read.data)))")
+            #expect(same(.dict(read.data), expected), "\(TaggedJSON.line(.dict(read.data)))")
         } else {
             let expectedKind = try #require(record.string("expected_error"))
             let error = thrownError { try SecureCookie.unserialize(cookie, secretKeys: secrets, format: format, now: now) }

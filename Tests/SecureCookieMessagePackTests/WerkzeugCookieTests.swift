@@ -16,7 +16,7 @@ struct WerkzeugCookieTests {
         let secret = SecretKey(try #require(record.string("secret")))
         let expected = try #require(record.value("data"))
         let read = try SecureCookie.unserialize(cookie, secretKey: secret, format: MessagePackCookie())
-        #expect(same(.dict(read.data), expected), "\(TaggedJSON.encode(.dict(read.data)))")
+        #expect(same(.dict(read.data), expected), "\(TaggedJSON.line(.dict(read.data)))")
     }
 
     @Test("the same data serializes to Werkzeug's exact cookie", arguments: try MessagePackFixtures.records("werkzeug-cookies.jsonl"))

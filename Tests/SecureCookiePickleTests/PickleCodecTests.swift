@@ -152,7 +152,7 @@ struct PickleCodecTests {
     @Test func decimalAndTimedelta() throws {
         let decimal = try PickleSerializationMethod.pickle.loads(Array("cdecimal\nDecimal\n(V1.10\ntR.".utf8))
         #expect(decimal == .decimal(try #require(PythonDecimal("1.10"))))
-        #expect(TaggedJSON.encode(decimal) == #"{"$decimal": "1.10"}"#)
+        #expect(TaggedJSON.line(decimal) == #"{"$decimal": "1.10"}"#)
         let delta = try PickleSerializationMethod.pickle.loads(Array("cdatetime\ntimedelta\n(I-1\nI68400\nI0\ntR.".utf8))
         #expect(delta == .timedelta(try #require(PythonTimeDelta(days: -1, seconds: 68_400))))
     }

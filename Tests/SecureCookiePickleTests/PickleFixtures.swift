@@ -108,7 +108,7 @@ enum PickleFixtures {
 
     /// Python-equal, or (for NaN and the like) the same tagged JSON.
     static func same(_ a: PythonValue, _ b: PythonValue) -> Bool {
-        a == b || TaggedJSON.encode(a) == TaggedJSON.encode(b)
+        a == b || TaggedJSON.line(a) == TaggedJSON.line(b)
     }
 
     /// A parsed JSON tree with `$set`/`$frozenset` bodies sorted, so trees compare as the README says (sets as multisets).
@@ -120,7 +120,7 @@ enum PickleFixtures {
             if dict.count == 1, let key = dict.orderedKeys.first, key == .str("$set") || key == .str("$frozenset"),
                 case .list(let items)? = dict[key]
             {
-                let sorted = items.map(canonical).sorted { TaggedJSON.encode($0) < TaggedJSON.encode($1) }
+                let sorted = items.map(canonical).sorted { TaggedJSON.line($0) < TaggedJSON.line($1) }
                 return .dict(PythonDict([(key, .list(sorted))]))
             }
             return .dict(PythonDict(dict.map { ($0.key, canonical($0.value)) }))
@@ -138,7 +138,7 @@ enum PickleFixtures {
             guard x.count == y.count else { return false }
             return x.allSatisfy { key, value in y[key].map { sameTree(value, $0) } ?? false }
         case (.int, .int), (.bigInt, .bigInt), (.float, .float), (.str, .str), (.bool, .bool), (.none, .none):
-            return a == b || (TaggedJSON.encode(a) == TaggedJSON.encode(b))
+            return a == b || (TaggedJSON.line(a) == TaggedJSON.line(b))
         default:
             return false
         }

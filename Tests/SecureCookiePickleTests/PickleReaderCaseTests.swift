@@ -25,7 +25,7 @@ struct PickleReaderCaseTests {
         let bytes = PickleFixtures.base64(try #require(record.string("pickle")))
         let expected = try PickleFixtures.expectedValue(try #require(record["expected"]))
         let value = try PickleSerializationMethod.pickle.loads(bytes)
-        #expect(PickleFixtures.same(value, expected), "got \(TaggedJSON.encode(value))")
+        #expect(PickleFixtures.same(value, expected), "got \(TaggedJSON.line(value))")
     }
 
     @Test(arguments: cases)
@@ -46,6 +46,6 @@ struct PickleReaderCaseTests {
         let expected = try PickleFixtures.expectedValue(try #require(record["expected"]))
         let bytes = try PickleSerializationMethod(protocolVersion: proto).dumps(expected)
         let value = try PickleSerializationMethod.pickle.loads(bytes)
-        #expect(PickleFixtures.same(value, expected), "got \(TaggedJSON.encode(value))")
+        #expect(PickleFixtures.same(value, expected), "got \(TaggedJSON.line(value))")
     }
 }

@@ -57,7 +57,7 @@ struct PickletesterConformanceTests {
     func dataLoadsWithMainCRegistered(_ file: String) throws {
         let codec = PickleSerializationMethod(constructors: ["__main__.C": PickleFixtures.objectConstructor])
         let value = try codec.loads(try Self.data(file))
-        #expect(PickleFixtures.same(value, try Self.createData()), "got \(TaggedJSON.encode(value))")
+        #expect(PickleFixtures.same(value, try Self.createData()), "got \(TaggedJSON.line(value))")
     }
 
     @Test(arguments: dataFiles)
@@ -73,7 +73,7 @@ struct PickletesterConformanceTests {
         let how = file.hasPrefix("DATA0") || file.hasPrefix("DATA1") ? "copyreg._reconstructor" : "newobj"
         let object = #"{"$object": {"class": "__main__.C", "how": "\#(how)", "state": {"foo": 1, "bar": 2}}}"#
         let expectedTuple = try JSONText.parse(text: #"{"$tuple": ["abc", "abc", \#(object), \#(object)]}"#)
-        #expect(PickleFixtures.sameTree(items[15], expectedTuple), "got \(TaggedJSON.encode(items[15]))")
+        #expect(PickleFixtures.sameTree(items[15], expectedTuple), "got \(TaggedJSON.line(items[15]))")
         #expect(PickleFixtures.sameTree(items[16], expectedTuple))
     }
 
@@ -87,7 +87,7 @@ struct PickletesterConformanceTests {
         if refusable.isEmpty {
             let value = try codec.loads(bytes)
             let expected = try PickleFixtures.expectedValue(try #require(record["expected"]))
-            #expect(PickleFixtures.same(value, expected), "got \(TaggedJSON.encode(value))")
+            #expect(PickleFixtures.same(value, expected), "got \(TaggedJSON.line(value))")
         } else {
             let error = try #require(throws: SecureCookieError.self) { try codec.loads(bytes) }
             #expect(error.kind == .refused)
@@ -113,7 +113,7 @@ struct PickletesterConformanceTests {
         }
         let value = try codec.loads(bytes)
         let expected = try PickleFixtures.expectedValue(try #require(record["expected"]))
-        #expect(PickleFixtures.same(value, expected), "got \(TaggedJSON.encode(value))")
+        #expect(PickleFixtures.same(value, expected), "got \(TaggedJSON.line(value))")
     }
 
     @Test(arguments: good)

@@ -53,7 +53,7 @@ struct Python2ConformanceTests {
             #expect(error.construct == "global test.datetimetester.PicklableFixedOffset")
         } else {
             let value = try codec.loads(bytes)
-            #expect(PickleFixtures.same(value, try PickleFixtures.expectedValue(expectedJSON)), "got \(TaggedJSON.encode(value))")
+            #expect(PickleFixtures.same(value, try PickleFixtures.expectedValue(expectedJSON)), "got \(TaggedJSON.line(value))")
         }
         // Python 2 datetime state is read as raw bytes whatever the str option says.
         if record.string("file")?.contains("TZ") == false {
@@ -108,7 +108,7 @@ struct Python2ConformanceTests {
             #expect(error.construct == (objectClass.map { "global " + $0 } ?? "recursive value"), "\(error)")
         } else {
             let value = try codec.loads(bytes)
-            #expect(PickleFixtures.same(value, try PickleFixtures.expectedValue(expectedJSON)), "got \(TaggedJSON.encode(value))")
+            #expect(PickleFixtures.same(value, try PickleFixtures.expectedValue(expectedJSON)), "got \(TaggedJSON.line(value))")
         }
     }
 
@@ -121,7 +121,7 @@ struct Python2ConformanceTests {
         let value = try codec.loads(try Self.bytes("generated-py27", record))
         #expect(
             PickleFixtures.same(value, try PickleFixtures.expectedValue(try #require(record["expected"]))),
-            "got \(TaggedJSON.encode(value))")
+            "got \(TaggedJSON.line(value))")
     }
 
     @Test(arguments: generated)

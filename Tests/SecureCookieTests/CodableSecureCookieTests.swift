@@ -8,7 +8,7 @@ import Testing
     /// A codec for these tests only: values as tagged JSON, which keeps every Python type.
     struct TaggedJSONMethod: SerializationMethod {
         var name: String { "tagged-json" }
-        func dumps(_ value: PythonValue) throws -> [UInt8] { Array(TaggedJSON.encode(value).utf8) }
+        func dumps(_ value: PythonValue) throws -> [UInt8] { Array(try TaggedJSON.encode(value).utf8) }
         func loads(_ bytes: ArraySlice<UInt8>, limits: SecureCookieLimits) throws -> PythonValue {
             try TaggedJSON.decode(String(decoding: bytes, as: UTF8.self), limits: limits)
         }

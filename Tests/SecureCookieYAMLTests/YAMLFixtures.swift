@@ -42,7 +42,7 @@ enum YAMLFixtures {
 /// A text for a value that tells every Python type apart (1, 1.0 and True differ) and ignores
 /// dict and set order, for comparing a decoded value with PyYAML's.
 func canonicalText(_ value: PythonValue) -> String {
-    TaggedJSON.encode(canonical(value))
+    TaggedJSON.line(canonical(value))
 }
 
 private func canonical(_ value: PythonValue) -> PythonValue {
@@ -51,13 +51,13 @@ private func canonical(_ value: PythonValue) -> PythonValue {
     case .tuple(let items): return .tuple(items.map(canonical))
     case .dict(let dict):
         let pairs = dict.map { (canonical($0.key), canonical($0.value)) }
-            .sorted { TaggedJSON.encode($0.0) < TaggedJSON.encode($1.0) }
+            .sorted { TaggedJSON.line($0.0) < TaggedJSON.line($1.0) }
         // Keys are kept distinct even where Python would merge them (1 and True), so they are
         // listed rather than re-inserted into a dict.
         return .list(pairs.map { .tuple([$0.0, $0.1]) } + [.str("$dict")])
-    case .set(let set): return .list(set.map(canonical).sorted { TaggedJSON.encode($0) < TaggedJSON.encode($1) } + [.str("$set")])
+    case .set(let set): return .list(set.map(canonical).sorted { TaggedJSON.line($0) < TaggedJSON.line($1) } + [.str("$set")])
     case .frozenset(let set):
-        return .list(set.map(canonical).sorted { TaggedJSON.encode($0) < TaggedJSON.encode($1) } + [.str("$frozenset")])
+        return .list(set.map(canonical).sorted { TaggedJSON.line($0) < TaggedJSON.line($1) } + [.str("$frozenset")])
     default: return value
     }
 }

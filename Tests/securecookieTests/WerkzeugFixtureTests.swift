@@ -31,7 +31,7 @@ struct WerkzeugFixtureTests {
         let expected = try #require(fixture.expected)
         #expect(run.status == 0, "\(run.lines[0]) \(run.errors)")
         let got = try TaggedJSON.decode(run.lines[0])
-        #expect(strictlyEqual(got, expected), "got \(run.lines[0])\nexpected \(TaggedJSON.encode(expected))")
+        #expect(strictlyEqual(got, expected), "got \(run.lines[0])\nexpected \(TaggedJSON.line(expected))")
         if let keyIndex = fixture.keyIndex, keyIndex > 0 {
             #expect(run.errors.contains("verified by key \(keyIndex + 1)"), "\(run.errors)")
         }
@@ -44,7 +44,7 @@ struct WerkzeugFixtureTests {
         let expected = try #require(fixture.expected)
         var arguments = ["encode", "--codec", "json", "--hash", fixture.hash] + Array(fixture.secretArguments.joined())
         if let expires = fixture.expires { arguments += ["--expires", String(expires)] }
-        let run = try InProcess.run(arguments, input: [TaggedJSON.encode(expected)])
+        let run = try InProcess.run(arguments, input: [TaggedJSON.line(expected)])
         #expect(run.lines == [fixture.cookie], "\(run.errors)")
         #expect(run.status == 0)
     }
