@@ -29,12 +29,12 @@ internal enum CookieExpiry {
         case .int(let seconds):
             return Verdict(
                 hasExpired: now.isNaN || isGreater(now, than: PythonBigInt(seconds)), deadline: Double(seconds),
-                wholeSeconds: Int64(seconds))
+                wholeSeconds: Int64(seconds))  // checked: Int is at most 64 bits
         case .bool(let flag):
             let seconds = flag ? 1 : 0
             return Verdict(
                 hasExpired: now.isNaN || isGreater(now, than: PythonBigInt(seconds)), deadline: Double(seconds),
-                wholeSeconds: Int64(seconds))
+                wholeSeconds: Int64(seconds))  // checked: Int is at most 64 bits
         case .bigInt(let seconds):
             return Verdict(
                 hasExpired: now.isNaN || isGreater(now, than: seconds), deadline: seconds.doubleValue,
@@ -67,7 +67,7 @@ internal enum CookieExpiry {
 extension PythonBigInt {
     /// The value, saturated to the `Int64` range.
     internal var int64Clamped: Int64 {
-        if let small = intValue { return Int64(small) }
+        if let small = intValue { return Int64(small) }  // checked: Int is at most 64 bits
         return isNegative ? .min : .max
     }
 }

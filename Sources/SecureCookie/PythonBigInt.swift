@@ -28,7 +28,7 @@ public struct PythonBigInt: Sendable, Hashable, Comparable, CustomStringConverti
         var limbs: [UInt32] = []
         while magnitude != 0 {
             limbs.append(UInt32(truncatingIfNeeded: magnitude))
-            magnitude >>= 32
+            magnitude >>= 32  // checked: limb extraction
         }
         self.init(isNegative: value < 0, limbs: limbs)
     }
@@ -52,17 +52,18 @@ public struct PythonBigInt: Sendable, Hashable, Comparable, CustomStringConverti
         func flush(_ limbs: inout [UInt32], _ chunk: UInt32, _ digits: Int) {
             var multiplier: UInt32 = 1
             for _ in 0..<digits { multiplier &*= 10 }
-            var carry = UInt64(chunk)
+            var carry = UInt64(chunk)  // checked: widening
             for i in limbs.indices {
+                // checked: limb, multiplier <= 10^9 and carry < 2^32: below 2^64
                 let product = UInt64(limbs[i]) * UInt64(multiplier) + carry
                 limbs[i] = UInt32(truncatingIfNeeded: product)
-                carry = product >> 32
+                carry = product >> 32  // checked: the high half of a UInt64
             }
-            if carry != 0 { limbs.append(UInt32(carry)) }
+            if carry != 0 { limbs.append(UInt32(carry)) }  // checked: carry is a high half or a sum carry: below 2^32
         }
         for byte in utf8 {
             guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-            chunk = chunk * 10 + UInt32(byte - UInt8(ascii: "0"))
+            chunk = chunk * 10 + UInt32(byte - UInt8(ascii: "0"))  // checked: at most 9 digits per chunk: below 10^9
             chunkDigits += 1
             if chunkDigits == 9 {
                 flush(&limbs, chunk, 9)
@@ -86,17 +87,17 @@ public struct PythonBigInt: Sendable, Hashable, Comparable, CustomStringConverti
         var limbs = [UInt32](repeating: 0, count: (bytes.count + 3) / 4)
         for (offset, byte) in bytes.enumerated() {
             let value = negative ? ~byte : byte
-            limbs[offset / 4] |= UInt32(value) << (UInt32(offset % 4) * 8)
+            limbs[offset / 4] |= UInt32(value) << (UInt32(offset % 4) * 8)  // checked: a byte placed within its 32-bit limb
         }
         if negative {
             // magnitude = ~x + 1
             var carry: UInt64 = 1
             for i in limbs.indices where carry != 0 {
-                let sum = UInt64(limbs[i]) + carry
+                let sum = UInt64(limbs[i]) + carry  // checked: limb and carry below 2^32
                 limbs[i] = UInt32(truncatingIfNeeded: sum)
-                carry = sum >> 32
+                carry = sum >> 32  // checked: the high half of a UInt64
             }
-            if carry != 0 { limbs.append(UInt32(carry)) }
+            if carry != 0 { limbs.append(UInt32(carry)) }  // checked: carry is a high half or a sum carry: below 2^32
         }
         self.init(isNegative: negative, limbs: limbs)
     }
@@ -113,7 +114,7 @@ public struct PythonBigInt: Sendable, Hashable, Comparable, CustomStringConverti
             return
         }
         let significand = PythonBigInt(double.significandBitPattern | (1 << 52))
-        let shift = Int(double.exponent) - 52
+        let shift = Int(double.exponent) - 52  // checked: a double exponent, at most 1023
         var result = significand.shiftedLeft(by: shift)
         result.isNegative = double < 0
         self = result
@@ -125,19 +126,21 @@ public struct PythonBigInt: Sendable, Hashable, Comparable, CustomStringConverti
     /// The value as a machine `Int`, or `nil` when it does not fit.
     public var intValue: Int? {
         guard limbs.count <= 2 else { return nil }
+        // checked: at most two limbs: offsets 0 and 1
         let magnitude = limbs.enumerated().reduce(UInt64(0)) { $0 | (UInt64($1.element) << (UInt64($1.offset) * 32)) }
         if isNegative {
-            if magnitude == UInt64(Int64.max) + 1 { return Int.min }
-            guard magnitude <= UInt64(Int64.max) else { return nil }
-            return -Int(magnitude)
+            if magnitude == UInt64(Int64.max) + 1 { return Int.min }  // checked: a constant, 2^63
+            guard magnitude <= UInt64(Int64.max) else { return nil }  // checked: a constant
+            return -Int(magnitude)  // checked: magnitude <= Int64.max (checked above)
         }
-        guard magnitude <= UInt64(Int64.max) else { return nil }
-        return Int(magnitude)
+        guard magnitude <= UInt64(Int64.max) else { return nil }  // checked: a constant
+        return Int(magnitude)  // checked: magnitude <= Int64.max (checked above)
     }
 
     /// The value as a `UInt64`, or `nil` when it is negative or too large.
     public var uint64Value: UInt64? {
         guard !isNegative, limbs.count <= 2 else { return nil }
+        // checked: at most two limbs: offsets 0 and 1
         return limbs.enumerated().reduce(UInt64(0)) { $0 | (UInt64($1.element) << (UInt64($1.offset) * 32)) }
     }
 
@@ -161,6 +164,7 @@ public struct PythonBigInt: Sendable, Hashable, Comparable, CustomStringConverti
         var bytes: [UInt8] = []
         bytes.reserveCapacity(limbs.count * 4 + 1)
         for limb in limbs {
+            // checked: byte extraction, truncating on purpose
             for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: limb >> UInt32(shift))) }
         }
         while let last = bytes.last, last == 0 { bytes.removeLast() }
@@ -168,9 +172,9 @@ public struct PythonBigInt: Sendable, Hashable, Comparable, CustomStringConverti
             // two's complement of the magnitude
             var carry = 1
             for i in bytes.indices {
-                let value = Int(~bytes[i]) + carry
+                let value = Int(~bytes[i]) + carry  // checked: a byte plus 0 or 1
                 bytes[i] = UInt8(truncatingIfNeeded: value)
-                carry = value >> 8
+                carry = value >> 8  // checked: 0 or 1
             }
             if let last = bytes.last, last & 0x80 == 0 { bytes.append(0xFF) }
             // drop redundant 0xff bytes: keep the shortest form
@@ -215,12 +219,12 @@ public struct PythonBigInt: Sendable, Hashable, Comparable, CustomStringConverti
         while !remaining.isEmpty {
             var remainder: UInt64 = 0
             for i in remaining.indices.reversed() {
-                let current = (remainder << 32) | UInt64(remaining[i])
-                remaining[i] = UInt32(current / 1_000_000_000)
+                let current = (remainder << 32) | UInt64(remaining[i])  // checked: remainder < 10^9 < 2^32: below 2^62
+                remaining[i] = UInt32(current / 1_000_000_000)  // checked: current < 10^9 · 2^32, so the quotient is below 2^32
                 remainder = current % 1_000_000_000
             }
             while let last = remaining.last, last == 0 { remaining.removeLast() }
-            chunks.append(UInt32(remainder))
+            chunks.append(UInt32(remainder))  // checked: below 10^9
         }
         var text = isNegative ? "-" : ""
         text += String(chunks.removeLast())
@@ -234,12 +238,12 @@ public struct PythonBigInt: Sendable, Hashable, Comparable, CustomStringConverti
     internal func shiftedLeft(by bits: Int) -> PythonBigInt {
         guard bits > 0, !isZero else { return self }
         let limbShift = bits / 32
-        let bitShift = UInt32(bits % 32)
+        let bitShift = UInt32(bits % 32)  // checked: 0..<32
         var result = [UInt32](repeating: 0, count: limbShift)
         var carry: UInt32 = 0
         for limb in limbs {
-            result.append(bitShift == 0 ? limb : (limb << bitShift) | carry)
-            carry = bitShift == 0 ? 0 : limb >> (32 - bitShift)
+            result.append(bitShift == 0 ? limb : (limb << bitShift) | carry)  // checked: bits shifted out are carried to the next limb
+            carry = bitShift == 0 ? 0 : limb >> (32 - bitShift)  // checked: bitShift in 1..<32
         }
         if carry != 0 { result.append(carry) }
         return PythonBigInt(isNegative: isNegative, limbs: result)

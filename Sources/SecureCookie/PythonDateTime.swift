@@ -29,7 +29,7 @@ public struct PythonTimeDelta: Sendable, Hashable, Comparable {
         let s = s0.floorModulo(86_400)
         let (d, o2) = days.addingReportingOverflow(s0.floorDivide(86_400))
         // `magnitude`, not `abs`: `abs(Int.min)` traps.
-        guard !o2, d.magnitude <= UInt(Self.maximumDays) else { return nil }
+        guard !o2, d.magnitude <= UInt(Self.maximumDays) else { return nil }  // checked: a positive constant
         self.days = d
         self.seconds = s
         self.microseconds = us
@@ -66,10 +66,12 @@ public struct PythonTimeDelta: Sendable, Hashable, Comparable {
         let negative = days < 0
         // |delta| as (whole seconds, microseconds), computed on the normalised fields so that no
         // product can overflow: |days| ≤ 999,999,999, so |days| × 86,400 + 86,399 < 8.7 × 10^13.
+        // checked: |days| <= 999,999,999 and 0 <= seconds < 86,400: below 8.7e13
         var wholeSeconds = days.magnitude * 86_400 + UInt(seconds)
-        var us = UInt(microseconds)
+        var us = UInt(microseconds)  // checked: 0 <= microseconds < 10^6
         if negative {
             // −(d·86400 + s + us/10^6) for d < 0: borrow a second when there are microseconds.
+            // checked: |days| <= 999,999,999 and 0 <= seconds < 86,400: below 8.7e13
             wholeSeconds = days.magnitude * 86_400 - UInt(seconds)
             if us != 0 {
                 wholeSeconds -= 1

@@ -53,7 +53,11 @@ public struct PythonDecimal: Sendable, Hashable, CustomStringConvertible {
         if let e = rest.firstIndex(where: { $0 == "e" || $0 == "E" }) {
             mantissa = rest[..<e]
             let exponentText = rest[rest.index(after: e)...]
-            guard exponentText.count <= 18, let value = Int(exponentText), !exponentText.hasPrefix("+-") else { return nil }
+            // Python's Decimal takes exponents of up to 18 digits (libmpdec's MPD_MAX_EMAX, 999999999999999999).
+            let exponentDigits = exponentText.drop(while: { $0 == "+" || $0 == "-" })
+            guard exponentText.count - exponentDigits.count <= 1, exponentDigits.count <= 18,
+                let value = Int(exponentText)  // checked: failable parse of at most 18 digits
+            else { return nil }
             exponent = value
         }
         let parts = mantissa.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)

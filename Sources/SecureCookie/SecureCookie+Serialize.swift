@@ -10,7 +10,7 @@ extension SecureCookie {
     /// - Throws: ``SecureCookieError``: ``SecureCookieError/Kind/invalidKey`` without a key,
     ///   ``SecureCookieError/Kind/unrepresentable`` for a value the codec cannot hold (naming its key).
     public mutating func serialize(expires: Int64? = nil) throws -> String {
-        if let expires { self["_expires"] = .int(Int(expires)) }
+        if let expires { self["_expires"] = .int(Int(expires)) }  // checked: Int64 to Int is lossless on 64-bit platforms
         return String(decoding: try serializedBytes(), as: UTF8.self)
     }
 
@@ -20,7 +20,7 @@ extension SecureCookie {
     /// - Returns: The cookie value.
     /// - Throws: As ``serialize(expires:)``.
     public mutating func serialize(expiresAt expires: PythonDateTime) throws -> String {
-        try serialize(expires: Int64(expires.microsecondsSinceUnixEpoch.floorDivide(1_000_000)))
+        try serialize(expires: Int64(expires.microsecondsSinceUnixEpoch.floorDivide(1_000_000)))  // checked: Int is at most 64 bits
     }
 
     /// The cookie's bytes, without changing it.

@@ -15,7 +15,7 @@ internal enum TaggedJSONDates {
             for _ in 0..<count {
                 let digit = bytes[index] &- UInt8(ascii: "0")
                 guard digit < 10 else { return nil }
-                value = value * 10 + Int(digit)
+                value = value * 10 + Int(digit)  // checked: at most 6 digits
                 index += 1
             }
             return value
@@ -33,7 +33,7 @@ internal enum TaggedJSONDates {
             var value = 0
             var count = 0
             while index < bytes.count, bytes[index] &- UInt8(ascii: "0") < 10, count < 6 {
-                value = value * 10 + Int(bytes[index] - UInt8(ascii: "0"))
+                value = value * 10 + Int(bytes[index] - UInt8(ascii: "0"))  // checked: at most 6 digits
                 index += 1
                 count += 1
             }

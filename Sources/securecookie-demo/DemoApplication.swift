@@ -62,6 +62,7 @@ enum DemoApplication {
 
     /// `GET /grow?bytes=N`.
     private static func grow(request: Request, context: DemoContext) -> Response {
+        // checked: failable parse, then range-checked
         guard let text = request.uri.queryParameters["bytes"], let bytes = Int(String(text)),
             (0...maximumGrowth).contains(bytes)
         else {

@@ -67,7 +67,7 @@ final class BatchProgress {
 extension String {
     /// Seconds with two decimals, without Foundation's formatters.
     fileprivate init(format seconds: Double) {
-        let hundredths = Int((seconds * 100).rounded())
+        let hundredths = Int(exactly: (seconds * 100).rounded()) ?? 0
         let fraction = hundredths % 100
         self = "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction) s"
     }

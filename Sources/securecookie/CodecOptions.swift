@@ -42,7 +42,7 @@ func parsePython2Strings(_ name: String) throws -> PicklePython2Strings {
 
 /// Parses a pickle protocol.
 func parseProtocol(_ text: String) throws -> Int {
-    guard let value = Int(text), (0...5).contains(value) else {
+    guard let value = Int(text), (0...5).contains(value) else {  // checked: failable parse, then range-checked
         throw ValidationError("--protocol is a pickle protocol from 0 to 5; not '\(text)'")
     }
     return value

@@ -28,8 +28,8 @@ struct KeygenCommand: ParsableCommand {
         text.reserveCapacity(bytes * 2)
         for _ in 0..<bytes {
             let byte = UInt8.random(in: 0...255, using: &generator)
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0F)])
+            text.append(digits[Int(byte >> 4)])  // checked: a 4-bit index
+            text.append(digits[Int(byte & 0x0F)])  // checked: a 4-bit index
         }
         return text
     }

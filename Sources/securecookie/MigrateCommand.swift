@@ -92,9 +92,9 @@ struct MigrateCommand: StreamingCommand {
     /// The `_expires` a verified cookie carried, as a whole Unix time (kept when re-issuing).
     static func expiry(of cookie: SecureCookie<CookieFormat>) throws -> Int64? {
         guard let seconds = cookie.sessionExpiry else { return nil }
-        guard seconds.isFinite, abs(seconds) < 9.0e18 else {
+        guard seconds.isFinite, abs(seconds) < 9.0e18 else {  // checked: abs of a Double cannot trap
             throw SecureCookieError.unrepresentable("_expires is not a Unix time that fits in 64 bits")
         }
-        return Int64(seconds.rounded(.down))
+        return Int64(seconds.rounded(.down))  // checked: finite and below 9e18 (checked above)
     }
 }

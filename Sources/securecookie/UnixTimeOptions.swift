@@ -20,7 +20,7 @@ enum UnixTimeOptions {
 
     /// Parses `--expires`: a whole number of seconds.
     static func parseExpires(_ text: String) throws -> Int64 {
-        guard let value = Int64(text), (earliest...latest).contains(value) else {
+        guard let value = Int64(text), (earliest...latest).contains(value) else {  // checked: failable parse, then range-checked
             throw ValidationError("--expires must be a whole Unix time between \(earliest) and \(latest) (years 1 to 9999)")
         }
         return value

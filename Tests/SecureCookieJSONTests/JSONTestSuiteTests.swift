@@ -58,9 +58,9 @@ import Testing
             #expect(error.limit == .depth)
             // With Python's own bound instead, it loads to Python's value.
             let relaxed = Self.load(testCase.file, limits: SecureCookieLimits(maximumDepth: 1000))
-            #expect(try TaggedJSON.encode(relaxed.get()) == testCase.tagged)
+            #expect(try TaggedJSON.text(relaxed.get()) == testCase.tagged)
         case "ok":
-            #expect(try TaggedJSON.encode(result.get()) == testCase.tagged)
+            #expect(try TaggedJSON.text(result.get()) == testCase.tagged)
         case "lone_surrogate":
             guard case .failure(let error) = result else {
                 Issue.record("loaded a lone surrogate")

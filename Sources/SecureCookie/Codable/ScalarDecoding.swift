@@ -17,7 +17,7 @@ internal enum ScalarDecoding {
         switch value {
         case .list(let items), .tuple(let items): return items
         case .set(let set), .frozenset(let set): return Array(set)
-        case .bytes(let bytes), .bytearray(let bytes): return bytes.map { .int(Int($0)) }
+        case .bytes(let bytes), .bytearray(let bytes): return bytes.map { .int(Int($0)) }  // checked: UInt8 widens to Int
         default: return nil
         }
     }
@@ -90,7 +90,7 @@ internal enum ScalarDecoding {
         } catch DecodingError.typeMismatch {
             throw mismatch(Float.self, expected: "float", found: value, at: path)
         }
-        guard !double.isFinite || abs(double) <= Double(Float.greatestFiniteMagnitude) else {
+        guard !double.isFinite || abs(double) <= Double(Float.greatestFiniteMagnitude) else {  // checked: abs of a Double cannot trap
             throw DecodingError.dataCorrupted(
                 .init(codingPath: path, debugDescription: "float out of Float's range", underlyingError: DecoderMessage())
             )

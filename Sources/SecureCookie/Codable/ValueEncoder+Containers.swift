@@ -25,13 +25,19 @@ internal struct KeyedValueEncodingContainer<Key: CodingKey>: KeyedEncodingContai
     mutating func encode(_ value: Double, forKey key: Key) throws { set(.float(value), key) }
     mutating func encode(_ value: Float, forKey key: Key) throws { set(ScalarEncoding.float(value), key) }
     mutating func encode(_ value: Int, forKey key: Key) throws { set(.int(value), key) }
+    // checked: a narrower integer type widens to Int
     mutating func encode(_ value: Int8, forKey key: Key) throws { set(.int(Int(value)), key) }
+    // checked: a narrower integer type widens to Int
     mutating func encode(_ value: Int16, forKey key: Key) throws { set(.int(Int(value)), key) }
+    // checked: a narrower integer type widens to Int
     mutating func encode(_ value: Int32, forKey key: Key) throws { set(.int(Int(value)), key) }
     mutating func encode(_ value: Int64, forKey key: Key) throws { set(ScalarEncoding.integer(value), key) }
     mutating func encode(_ value: UInt, forKey key: Key) throws { set(ScalarEncoding.integer(value), key) }
+    // checked: a narrower integer type widens to Int
     mutating func encode(_ value: UInt8, forKey key: Key) throws { set(.int(Int(value)), key) }
+    // checked: a narrower integer type widens to Int
     mutating func encode(_ value: UInt16, forKey key: Key) throws { set(.int(Int(value)), key) }
+    // checked: a narrower integer type widens to Int
     mutating func encode(_ value: UInt32, forKey key: Key) throws { set(.int(Int(value)), key) }
     mutating func encode(_ value: UInt64, forKey key: Key) throws { set(ScalarEncoding.integer(value), key) }
     @available(macOS 15.0, iOS 18.0, tvOS 18.0, watchOS 11.0, visionOS 2.0, *)
@@ -99,14 +105,14 @@ internal struct UnkeyedValueEncodingContainer: UnkeyedEncodingContainer {
     mutating func encode(_ value: Double) throws { append(.float(value)) }
     mutating func encode(_ value: Float) throws { append(ScalarEncoding.float(value)) }
     mutating func encode(_ value: Int) throws { append(.int(value)) }
-    mutating func encode(_ value: Int8) throws { append(.int(Int(value))) }
-    mutating func encode(_ value: Int16) throws { append(.int(Int(value))) }
-    mutating func encode(_ value: Int32) throws { append(.int(Int(value))) }
+    mutating func encode(_ value: Int8) throws { append(.int(Int(value))) }  // checked: a narrower integer type widens to Int
+    mutating func encode(_ value: Int16) throws { append(.int(Int(value))) }  // checked: a narrower integer type widens to Int
+    mutating func encode(_ value: Int32) throws { append(.int(Int(value))) }  // checked: a narrower integer type widens to Int
     mutating func encode(_ value: Int64) throws { append(ScalarEncoding.integer(value)) }
     mutating func encode(_ value: UInt) throws { append(ScalarEncoding.integer(value)) }
-    mutating func encode(_ value: UInt8) throws { append(.int(Int(value))) }
-    mutating func encode(_ value: UInt16) throws { append(.int(Int(value))) }
-    mutating func encode(_ value: UInt32) throws { append(.int(Int(value))) }
+    mutating func encode(_ value: UInt8) throws { append(.int(Int(value))) }  // checked: a narrower integer type widens to Int
+    mutating func encode(_ value: UInt16) throws { append(.int(Int(value))) }  // checked: a narrower integer type widens to Int
+    mutating func encode(_ value: UInt32) throws { append(.int(Int(value))) }  // checked: a narrower integer type widens to Int
     mutating func encode(_ value: UInt64) throws { append(ScalarEncoding.integer(value)) }
     @available(macOS 15.0, iOS 18.0, tvOS 18.0, watchOS 11.0, visionOS 2.0, *)
     mutating func encode(_ value: Int128) throws { append(ScalarEncoding.integer(value)) }
@@ -159,14 +165,14 @@ internal struct SingleValueEncodingContainerImpl: SingleValueEncodingContainer {
     mutating func encode(_ value: Double) throws { store(.float(value)) }
     mutating func encode(_ value: Float) throws { store(ScalarEncoding.float(value)) }
     mutating func encode(_ value: Int) throws { store(.int(value)) }
-    mutating func encode(_ value: Int8) throws { store(.int(Int(value))) }
-    mutating func encode(_ value: Int16) throws { store(.int(Int(value))) }
-    mutating func encode(_ value: Int32) throws { store(.int(Int(value))) }
+    mutating func encode(_ value: Int8) throws { store(.int(Int(value))) }  // checked: a narrower integer type widens to Int
+    mutating func encode(_ value: Int16) throws { store(.int(Int(value))) }  // checked: a narrower integer type widens to Int
+    mutating func encode(_ value: Int32) throws { store(.int(Int(value))) }  // checked: a narrower integer type widens to Int
     mutating func encode(_ value: Int64) throws { store(ScalarEncoding.integer(value)) }
     mutating func encode(_ value: UInt) throws { store(ScalarEncoding.integer(value)) }
-    mutating func encode(_ value: UInt8) throws { store(.int(Int(value))) }
-    mutating func encode(_ value: UInt16) throws { store(.int(Int(value))) }
-    mutating func encode(_ value: UInt32) throws { store(.int(Int(value))) }
+    mutating func encode(_ value: UInt8) throws { store(.int(Int(value))) }  // checked: a narrower integer type widens to Int
+    mutating func encode(_ value: UInt16) throws { store(.int(Int(value))) }  // checked: a narrower integer type widens to Int
+    mutating func encode(_ value: UInt32) throws { store(.int(Int(value))) }  // checked: a narrower integer type widens to Int
     mutating func encode(_ value: UInt64) throws { store(ScalarEncoding.integer(value)) }
     @available(macOS 15.0, iOS 18.0, tvOS 18.0, watchOS 11.0, visionOS 2.0, *)
     mutating func encode(_ value: Int128) throws { store(ScalarEncoding.integer(value)) }

@@ -17,6 +17,7 @@ package enum CookieHeader {
             case UInt8(ascii: "\\"): out += Array(#"\\"#.utf8)
             case UInt8(ascii: ","), UInt8(ascii: ";"), 0..<32, 127...255:
                 out += [
+                    // checked: octal digits of a byte, each below 8
                     UInt8(ascii: "\\"), UInt8(ascii: "0") + byte >> 6, UInt8(ascii: "0") + (byte >> 3) & 7, UInt8(ascii: "0") + byte & 7,
                 ]
             default: out.append(byte)
@@ -38,6 +39,7 @@ package enum CookieHeader {
             let byte = inner[index]
             if byte == UInt8(ascii: "\\"), index + 1 < inner.endIndex {
                 if isOctal(index + 1, 48...51), isOctal(index + 2, 48...55), isOctal(index + 3, 48...55) {
+                    // checked: three octal digits, the first 0-3: below 256
                     out.append((inner[index + 1] - 48) << 6 | (inner[index + 2] - 48) << 3 | (inner[index + 3] - 48))
                     index += 4
                 } else {

@@ -57,7 +57,9 @@ internal enum JSONEncodingDetection {
         case .utf16(let bigEndian):
             func unit(at offset: Int) -> UInt32 {
                 bigEndian
+                    // checked: bytes widen to UInt32; two or four bytes fill 32 bits
                     ? UInt32(bytes[offset]) << 8 | UInt32(bytes[offset + 1])
+                    // checked: bytes widen to UInt32; two or four bytes fill 32 bits
                     : UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset])
             }
             guard (bytes.count - start) % 2 == 0 else {
@@ -69,7 +71,7 @@ internal enum JSONEncodingDetection {
                 if (0xD800..<0xDC00).contains(first) {
                     guard offset + 4 <= bytes.count, case let second = unit(at: offset + 2), (0xDC00..<0xE000).contains(second)
                     else { throw SecureCookieError.undecodable("JSON: lone UTF-16 surrogate at offset \(offset)") }
-                    scalar = 0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
+                    scalar = 0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)  // checked: a checked surrogate pair: at most 0x10FFFF
                     offset += 2
                 } else if (0xDC00..<0xE000).contains(first) {
                     throw SecureCookieError.undecodable("JSON: lone UTF-16 surrogate at offset \(offset)")
@@ -82,7 +84,8 @@ internal enum JSONEncodingDetection {
                 throw SecureCookieError.undecodable("JSON: truncated UTF-32 data at offset \(bytes.count - (bytes.count - start) % 4)")
             }
             while offset < bytes.count {
-                let b = (0..<4).map { UInt32(bytes[offset + $0]) }
+                let b = (0..<4).map { UInt32(bytes[offset + $0]) }  // checked: bytes widen to UInt32; two or four bytes fill 32 bits
+                // checked: four bytes into 32 bits
                 let scalar = bigEndian ? b[0] << 24 | b[1] << 16 | b[2] << 8 | b[3] : b[3] << 24 | b[2] << 16 | b[1] << 8 | b[0]
                 guard scalar < 0x110000, !(0xD800..<0xE000).contains(scalar) else {
                     throw SecureCookieError.undecodable("JSON: invalid UTF-32 code point at offset \(offset)")
@@ -98,19 +101,19 @@ internal enum JSONEncodingDetection {
     internal static func appendUTF8(_ scalar: UInt32, to output: inout [UInt8]) {
         switch scalar {
         case ..<0x80:
-            output.append(UInt8(scalar))
+            output.append(UInt8(scalar))  // checked: scalar below 0x80 here
         case ..<0x800:
-            output.append(UInt8(0xC0 | scalar >> 6))
-            output.append(UInt8(0x80 | scalar & 0x3F))
+            output.append(UInt8(0xC0 | scalar >> 6))  // checked: a UTF-8 byte of a scalar at most 0x10FFFF: below 256
+            output.append(UInt8(0x80 | scalar & 0x3F))  // checked: a UTF-8 byte of a scalar at most 0x10FFFF: below 256
         case ..<0x10000:
-            output.append(UInt8(0xE0 | scalar >> 12))
-            output.append(UInt8(0x80 | (scalar >> 6) & 0x3F))
-            output.append(UInt8(0x80 | scalar & 0x3F))
+            output.append(UInt8(0xE0 | scalar >> 12))  // checked: a UTF-8 byte of a scalar at most 0x10FFFF: below 256
+            output.append(UInt8(0x80 | (scalar >> 6) & 0x3F))  // checked: a UTF-8 byte of a scalar at most 0x10FFFF: below 256
+            output.append(UInt8(0x80 | scalar & 0x3F))  // checked: a UTF-8 byte of a scalar at most 0x10FFFF: below 256
         default:
-            output.append(UInt8(0xF0 | scalar >> 18))
-            output.append(UInt8(0x80 | (scalar >> 12) & 0x3F))
-            output.append(UInt8(0x80 | (scalar >> 6) & 0x3F))
-            output.append(UInt8(0x80 | scalar & 0x3F))
+            output.append(UInt8(0xF0 | scalar >> 18))  // checked: a UTF-8 byte of a scalar at most 0x10FFFF: below 256
+            output.append(UInt8(0x80 | (scalar >> 12) & 0x3F))  // checked: a UTF-8 byte of a scalar at most 0x10FFFF: below 256
+            output.append(UInt8(0x80 | (scalar >> 6) & 0x3F))  // checked: a UTF-8 byte of a scalar at most 0x10FFFF: below 256
+            output.append(UInt8(0x80 | scalar & 0x3F))  // checked: a UTF-8 byte of a scalar at most 0x10FFFF: below 256
         }
     }
 }

@@ -71,11 +71,11 @@ internal struct JSONOutput: ~Copyable {
                 bytes.append(byte)
                 index += 1
             } else if byte < 0x20 {
-                if let short = Self.shortEscape(UInt32(byte)) {
+                if let short = Self.shortEscape(UInt32(byte)) {  // checked: UInt8 widens to UInt32
                     bytes.append(UInt8(ascii: "\\"))
                     bytes.append(short)
                 } else {
-                    unicodeEscape(UInt32(byte))
+                    unicodeEscape(UInt32(byte))  // checked: UInt8 widens to UInt32
                 }
                 index += 1
             } else if byte == 0x7F {
@@ -84,9 +84,9 @@ internal struct JSONOutput: ~Copyable {
             } else {
                 // A Swift string is valid UTF-8: decode one scalar of two, three or four bytes.
                 let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                var value = UInt32(byte) & (length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F)
+                var value = UInt32(byte) & (length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F)  // checked: UInt8 widens to UInt32
                 for offset in 1..<length where index + offset < utf8.count {
-                    value = value << 6 | UInt32(utf8[index + offset] & 0x3F)
+                    value = value << 6 | UInt32(utf8[index + offset] & 0x3F)  // checked: at most 21 bits of a UTF-8 scalar
                 }
                 if !asciiOnly && !Self.isLineBreak(value) {
                     bytes.append(UnsafeBufferPointer(rebasing: utf8[index..<min(index + length, utf8.count)]))
@@ -96,7 +96,7 @@ internal struct JSONOutput: ~Copyable {
                 index += length
                 if value >= 0x10000 {
                     let reduced = value - 0x10000
-                    unicodeEscape(0xD800 | (reduced >> 10))
+                    unicodeEscape(0xD800 | (reduced >> 10))  // checked: reduced is below 0x100000
                     unicodeEscape(0xDC00 | (reduced & 0x3FF))
                 } else {
                     unicodeEscape(value)
@@ -134,7 +134,7 @@ internal struct JSONOutput: ~Copyable {
     private mutating func unicodeEscape(_ unit: UInt32) {
         bytes.append(UInt8(ascii: "\\"), UInt8(ascii: "u"))
         for shift in stride(from: 12, through: 0, by: -4) {
-            bytes.append(Self.hexDigits.utf8Start[Int((unit >> UInt32(shift)) & 0xF)])
+            bytes.append(Self.hexDigits.utf8Start[Int((unit >> UInt32(shift)) & 0xF)])  // checked: a 4-bit index
         }
     }
 

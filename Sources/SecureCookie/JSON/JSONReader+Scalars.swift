@@ -4,9 +4,9 @@ extension JSONReader {
 
     private static func hexValue(_ byte: UInt8) -> UInt32? {
         switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return UInt32(byte - UInt8(ascii: "0"))
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): return UInt32(byte - UInt8(ascii: "a") + 10)
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): return UInt32(byte - UInt8(ascii: "A") + 10)
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return UInt32(byte - UInt8(ascii: "0"))  // checked: a checked hex digit
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return UInt32(byte - UInt8(ascii: "a") + 10)  // checked: a checked hex digit
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return UInt32(byte - UInt8(ascii: "A") + 10)  // checked: a checked hex digit
         default: return nil
         }
     }
@@ -63,6 +63,7 @@ extension JSONReader {
                 {
                     guard let low = hexQuad(at: index + 2) else { throw error("invalid \\uXXXX escape", at: index) }
                     if (0xDC00..<0xE000).contains(low) {
+                        // checked: a checked surrogate pair: at most 0x10FFFF
                         scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                         index += 6
                     }
@@ -131,7 +132,7 @@ extension JSONReader {
         var value: UInt32 = 0
         for offset in 0..<4 {
             guard let digit = Self.hexValue(input[index + offset]) else { return nil }
-            value = value << 4 | digit
+            value = value << 4 | digit  // checked: four hex digits: 16 bits
         }
         return value
     }
@@ -208,6 +209,7 @@ extension JSONReader {
         let digitCount = integerEnd - start - (negative ? 1 : 0)
         if digitCount <= 18 {
             var magnitude = 0
+            // checked: at most 18 digits, below 10^18
             for byte in text where byte != UInt8(ascii: "-") { magnitude = magnitude * 10 + Int(byte - UInt8(ascii: "0")) }
             return .int(negative ? -magnitude : magnitude)
         }
@@ -242,11 +244,12 @@ extension JSONReader {
         guard digits.count <= 20, exponent.count <= 4 else { return nil }
         var mantissa: UInt64 = 0
         for index in digits where index != integerEnd {
+            // checked: wrapping on purpose; guarded by mantissa <= 2^53 over at most 20 digits
             mantissa = mantissa &* 10 &+ UInt64(input[index] &- UInt8(ascii: "0"))
         }
         guard mantissa <= 1 << 53 else { return nil }
         var power = 0
-        for index in exponent { power = power * 10 + Int(input[index] &- UInt8(ascii: "0")) }
+        for index in exponent { power = power * 10 + Int(input[index] &- UInt8(ascii: "0")) }  // checked: at most 4 exponent digits
         if !exponent.isEmpty, input[exponent.lowerBound - 1] == UInt8(ascii: "-") { power = -power }
         if integerEnd < digits.upperBound { power -= digits.upperBound - integerEnd - 1 }
         guard power >= -22 && power <= 22 else { return nil }

@@ -11,7 +11,7 @@ package enum Base64 {
     private static let invalid: UInt8 = 0xFF
     private static let decodeTable: [UInt8] = {
         var table = [UInt8](repeating: 0xFF, count: 256)
-        for (index, character) in alphabet.enumerated() { table[Int(character)] = UInt8(index) }
+        for (index, character) in alphabet.enumerated() { table[Int(character)] = UInt8(index) }  // checked: 64 entries: index below 64
         return table
     }()
 
@@ -47,19 +47,21 @@ package enum Base64 {
             var input = 0
             var written = 0
             while input + 3 <= count {
+                // checked: three bytes into 24 bits
                 let word = UInt32(bytes[input]) << 16 | UInt32(bytes[input + 1]) << 8 | UInt32(bytes[input + 2])
-                output[written] = table[Int(word >> 18)]
-                output[written + 1] = table[Int(word >> 12 & 0x3F)]
-                output[written + 2] = table[Int(word >> 6 & 0x3F)]
-                output[written + 3] = table[Int(word & 0x3F)]
+                output[written] = table[Int(word >> 18)]  // checked: a 6-bit or byte index into a 64- or 256-entry table
+                output[written + 1] = table[Int(word >> 12 & 0x3F)]  // checked: a 6-bit or byte index into a 64- or 256-entry table
+                output[written + 2] = table[Int(word >> 6 & 0x3F)]  // checked: a 6-bit or byte index into a 64- or 256-entry table
+                output[written + 3] = table[Int(word & 0x3F)]  // checked: a 6-bit or byte index into a 64- or 256-entry table
                 input += 3
                 written += 4
             }
             if input < count {
                 let a = bytes[input]
                 let b: UInt8 = input + 1 < count ? bytes[input + 1] : 0
-                output[written] = table[Int(a >> 2)]
-                output[written + 1] = table[Int((a & 0x03) << 4 | b >> 4)]
+                output[written] = table[Int(a >> 2)]  // checked: a 6-bit or byte index into a 64- or 256-entry table
+                output[written + 1] = table[Int((a & 0x03) << 4 | b >> 4)]  // checked: a 6-bit or byte index into a 64- or 256-entry table
+                // checked: a 6-bit or byte index into a 64- or 256-entry table
                 output[written + 2] = input + 1 < count ? table[Int((b & 0x0F) << 2)] : UInt8(ascii: "=")
                 output[written + 3] = UInt8(ascii: "=")
                 written += 4
@@ -117,39 +119,39 @@ package enum Base64 {
             var written = 0
             let last = count - 4
             while input < last {
-                let v0 = table[Int(text[input])]
-                let v1 = table[Int(text[input + 1])]
-                let v2 = table[Int(text[input + 2])]
-                let v3 = table[Int(text[input + 3])]
+                let v0 = table[Int(text[input])]  // checked: a 6-bit or byte index into a 64- or 256-entry table
+                let v1 = table[Int(text[input + 1])]  // checked: a 6-bit or byte index into a 64- or 256-entry table
+                let v2 = table[Int(text[input + 2])]  // checked: a 6-bit or byte index into a 64- or 256-entry table
+                let v3 = table[Int(text[input + 3])]  // checked: a 6-bit or byte index into a 64- or 256-entry table
                 guard (v0 | v1 | v2 | v3) & 0xC0 == 0 else { return nil }
-                let word = UInt32(v0) << 18 | UInt32(v1) << 12 | UInt32(v2) << 6 | UInt32(v3)
-                output[written] = UInt8(truncatingIfNeeded: word >> 16)
-                output[written + 1] = UInt8(truncatingIfNeeded: word >> 8)
+                let word = UInt32(v0) << 18 | UInt32(v1) << 12 | UInt32(v2) << 6 | UInt32(v3)  // checked: four 6-bit values into 24 bits
+                output[written] = UInt8(truncatingIfNeeded: word >> 16)  // checked: byte extraction, truncating on purpose
+                output[written + 1] = UInt8(truncatingIfNeeded: word >> 8)  // checked: byte extraction, truncating on purpose
                 output[written + 2] = UInt8(truncatingIfNeeded: word)
                 input += 4
                 written += 3
             }
             let c2 = text[last + 2]
             let c3 = text[last + 3]
-            let v0 = table[Int(text[last])]
-            let v1 = table[Int(text[last + 1])]
+            let v0 = table[Int(text[last])]  // checked: a 6-bit or byte index into a 64- or 256-entry table
+            let v1 = table[Int(text[last + 1])]  // checked: a 6-bit or byte index into a 64- or 256-entry table
             guard v0 != invalid, v1 != invalid else { return nil }
-            output[written] = v0 << 2 | v1 >> 4
+            output[written] = v0 << 2 | v1 >> 4  // checked: 6-bit values, bits past a byte dropped on purpose
             if c2 == UInt8(ascii: "=") {
                 // "xx==": the low 4 bits of v1 are unused and must be zero.
                 guard c3 == UInt8(ascii: "="), v1 & 0x0F == 0 else { return nil }
                 return written + 1
             }
-            let v2 = table[Int(c2)]
+            let v2 = table[Int(c2)]  // checked: a 6-bit or byte index into a 64- or 256-entry table
             guard v2 != invalid else { return nil }
-            output[written + 1] = v1 << 4 | v2 >> 2
+            output[written + 1] = v1 << 4 | v2 >> 2  // checked: 6-bit values, bits past a byte dropped on purpose
             if c3 == UInt8(ascii: "=") {
                 guard v2 & 0x03 == 0 else { return nil }
                 return written + 2
             }
-            let v3 = table[Int(c3)]
+            let v3 = table[Int(c3)]  // checked: a 6-bit or byte index into a 64- or 256-entry table
             guard v3 != invalid else { return nil }
-            output[written + 2] = v2 << 6 | v3
+            output[written + 2] = v2 << 6 | v3  // checked: 6-bit values, bits past a byte dropped on purpose
             return written + 3
         }
     }

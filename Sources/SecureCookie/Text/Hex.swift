@@ -25,7 +25,7 @@ package enum Hex {
         var index = 0
         while index < digits.count {
             guard let high = value(digits[index]), let low = value(digits[index + 1]) else { return nil }
-            bytes.append(high << 4 | low)
+            bytes.append(high << 4 | low)  // checked: two hex digits: a byte
             index += 2
         }
         return bytes
@@ -36,8 +36,8 @@ package enum Hex {
         var text: [UInt8] = []
         text.reserveCapacity(bytes.count * 2)
         for byte in bytes {
-            text.append(lowercaseDigits[Int(byte >> 4)])
-            text.append(lowercaseDigits[Int(byte & 0x0F)])
+            text.append(lowercaseDigits[Int(byte >> 4)])  // checked: a 4-bit index
+            text.append(lowercaseDigits[Int(byte & 0x0F)])  // checked: a 4-bit index
         }
         return String(decoding: text, as: UTF8.self)
     }

@@ -139,7 +139,7 @@ private struct ShortestDigits {
                 index += 1
             }
             while index < text.count, text[index] &- UInt8(ascii: "0") < 10, exponent < 100_000 {
-                exponent = exponent * 10 + Int(text[index] &- UInt8(ascii: "0"))
+                exponent = exponent * 10 + Int(text[index] &- UInt8(ascii: "0"))  // checked: the loop stops below 100,000
                 index += 1
             }
             if negative { exponent = -exponent }

@@ -21,8 +21,8 @@ package enum URLQuoting {
                 output.append(UInt8(ascii: "+"))
             } else {
                 output.append(UInt8(ascii: "%"))
-                output.append(Hex.uppercaseDigits[Int(byte >> 4)])
-                output.append(Hex.uppercaseDigits[Int(byte & 0x0F)])
+                output.append(Hex.uppercaseDigits[Int(byte >> 4)])  // checked: a 4-bit index
+                output.append(Hex.uppercaseDigits[Int(byte & 0x0F)])  // checked: a 4-bit index
             }
         }
     }
@@ -40,7 +40,7 @@ package enum URLQuoting {
                 bytes.append(UInt8(ascii: " "))
             case UInt8(ascii: "%"):
                 guard let high = iterator.next().flatMap(Hex.value), let low = iterator.next().flatMap(Hex.value) else { return nil }
-                bytes.append(high << 4 | low)
+                bytes.append(high << 4 | low)  // checked: two hex digits: a byte
             default:
                 bytes.append(byte)
             }
