@@ -29,7 +29,7 @@ extension PickleAllowlist.Builder {
             return try elements.map { element in
                 guard let value = Self.integer(element) else { throw bad("needs ints, not \(element.typeName)") }
                 guard (0...255).contains(value) else { throw bad("bytes must be in range(0, 256)") }
-                return UInt8(value)
+                return UInt8(value)  // checked: range-checked 0...255 just above
             }
         }
     }

@@ -27,7 +27,7 @@ extension PickleAllowlist.Builder {
         let (carryDays, seconds) = Self.floorDivision(
             try sum([(fields[1], 1), (fields[4], 60), (fields[5], 3600), (carrySeconds, 1)]), 86_400)
         let days = try sum([(fields[0], 1), (fields[6], 7), (carryDays, 1)])
-        guard days.magnitude <= UInt(PythonTimeDelta.maximumDays),
+        guard days.magnitude <= UInt(PythonTimeDelta.maximumDays),  // checked: a positive constant
             let delta = PythonTimeDelta(days: days, seconds: seconds, microseconds: microseconds)
         else { throw outOfRange }
         return delta
@@ -112,6 +112,7 @@ extension PickleAllowlist.Builder {
     /// `date(year, month, day)` or a pickled date state.
     func date() throws -> PythonDate {
         if arguments.count == 1, let state = state(arguments[0], count: 4, sane: { Self.monthIsSane($0[2]) }) {
+            // checked: bytes of a packed state, widened; shifts of at most 16 bits into Int
             guard let date = PythonDate(year: Int(state[0]) << 8 | Int(state[1]), month: Int(state[2]), day: Int(state[3]))
             else { throw bad("a date state out of range") }
             return date
@@ -130,7 +131,9 @@ extension PickleAllowlist.Builder {
             let offset = try tzinfo(arguments.count == 2 ? arguments[1] : nil)
             guard
                 let time = PythonTime(
+                    // checked: bytes of a packed state, widened; shifts of at most 16 bits into Int
                     hour: Int(state[0] & 0x7F), minute: Int(state[1]), second: Int(state[2]),
+                    // checked: bytes of a packed state, widened; shifts of at most 16 bits into Int
                     microsecond: Int(state[3]) << 16 | Int(state[4]) << 8 | Int(state[5]), utcOffset: offset)
             else { throw bad("a time state out of range") }
             return time
@@ -150,8 +153,11 @@ extension PickleAllowlist.Builder {
             let offset = try tzinfo(arguments.count == 2 ? arguments[1] : nil)
             guard
                 let value = PythonDateTime(
+                    // checked: bytes of a packed state, widened; shifts of at most 16 bits into Int
                     year: Int(state[0]) << 8 | Int(state[1]), month: Int(state[2] & 0x7F), day: Int(state[3]),
+                    // checked: bytes of a packed state, widened; shifts of at most 16 bits into Int
                     hour: Int(state[4]), minute: Int(state[5]), second: Int(state[6]),
+                    // checked: bytes of a packed state, widened; shifts of at most 16 bits into Int
                     microsecond: Int(state[7]) << 16 | Int(state[8]) << 8 | Int(state[9]), utcOffset: offset)
             else { throw bad("a datetime state out of range") }
             return value

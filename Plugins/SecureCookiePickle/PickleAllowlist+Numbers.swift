@@ -32,12 +32,15 @@ extension PickleAllowlist.Builder {
         while let last = bytes.last, last == 0 { bytes.removeLast() }
         guard let top = bytes.last else { return 0 }
         let bits = (bytes.count - 1) * 8 + (8 - top.leadingZeroBitCount)
+        // checked: one bit of a byte, widened
         func bit(_ position: Int) -> UInt64 { UInt64(bytes[position / 8] >> UInt8(position % 8) & 1) }
         let shift = Swift.max(0, bits - 64)
         var significand: UInt64 = 0
+        // checked: at most 64 positions (from bits - 1 down to bits - 64), so no bit is lost
         for position in stride(from: bits - 1, through: shift, by: -1) { significand = significand << 1 | bit(position) }
         // A sticky bit for everything below the 64 kept: they decide only a tie, far below bit 53.
         let sticky =
+            // checked: shift % 8 is below 8
             (0..<(shift / 8)).contains { bytes[$0] != 0 } || (shift % 8 != 0 && bytes[shift / 8] & (1 << UInt8(shift % 8) - 1) != 0)
         if sticky { significand |= 1 }
         let magnitude = Double(sign: .plus, exponent: shift, significand: Double(significand))
@@ -93,7 +96,7 @@ extension PickleAllowlist.Builder {
         for scalar in scalars where scalar != "_" {
             if !scalar.isASCII, scalar.properties.numericType == .decimal,
                 let digit = scalar.properties.numericValue.flatMap({ UInt32(exactly: $0) }), digit < 10,
-                let ascii = Unicode.Scalar(UInt32(UInt8(ascii: "0")) + digit)
+                let ascii = Unicode.Scalar(UInt32(UInt8(ascii: "0")) + digit)  // checked: a decimal digit value, 0-9
             {
                 text.unicodeScalars.append(ascii)
             } else {

@@ -154,6 +154,7 @@ internal enum PickleAllowlist {
             case .value(.tuple(let values)), .value(.list(let values)): return values.map { .value($0) }
             case .value(.set(let set)), .value(.frozenset(let set)): return set.map { .value($0) }
             case .value(.str(let text)): return text.unicodeScalars.map { .value(.str(String($0))) }
+            // checked: bytes widened to Int
             case .value(.bytes(let bytes)), .value(.bytearray(let bytes)): return bytes.map { .value(.int(Int($0))) }
             case .node(let node):
                 switch node.kind {

@@ -25,8 +25,11 @@ internal enum PickleNumberText {
     /// A digit's value in bases up to 36, or 99.
     @inline(__always) static func digitValue(_ byte: UInt8) -> Int {
         switch byte {
+        // checked: the byte is within the matched range, so the difference is 0-25
         case UInt8(ascii: "0")...UInt8(ascii: "9"): return Int(byte - UInt8(ascii: "0"))
+        // checked: the byte is within the matched range, so the difference is 0-25
         case UInt8(ascii: "a")...UInt8(ascii: "z"): return Int(byte - UInt8(ascii: "a")) + 10
+        // checked: the byte is within the matched range, so the difference is 0-25
         case UInt8(ascii: "A")...UInt8(ascii: "Z"): return Int(byte - UInt8(ascii: "A")) + 10
         default: return 99
         }
@@ -72,16 +75,16 @@ internal enum PickleNumberText {
         while i < text.count {
             let digit = digitValue(text[i])
             guard digit < base else { break }
-            let (shifted, o1) = magnitude.multipliedReportingOverflow(by: UInt64(base))
-            let (sum, o2) = shifted.addingReportingOverflow(UInt64(digit))
+            let (shifted, o1) = magnitude.multipliedReportingOverflow(by: UInt64(base))  // checked: base is 2-36
+            let (sum, o2) = shifted.addingReportingOverflow(UInt64(digit))  // checked: a digit is 0-35, never negative
             if o1 || o2 { overflow = true }
             magnitude = sum
             i += 1
         }
         guard i > start else { return (0, 0) }
-        let limit: UInt64 = negative ? UInt64(Int64.max) + 1 : UInt64(Int64.max)
+        let limit: UInt64 = negative ? UInt64(Int64.max) + 1 : UInt64(Int64.max)  // checked: constants
         guard !overflow, magnitude <= limit else { return nil }
-        let value = negative ? Int(truncatingIfNeeded: 0 &- magnitude) : Int(magnitude)
+        let value = negative ? Int(truncatingIfNeeded: 0 &- magnitude) : Int(magnitude)  // checked: magnitude <= Int64.max is checked above
         return (value, i)
     }
 
@@ -148,7 +151,7 @@ internal enum PickleNumberText {
             } else {
                 let digit = digitValue(byte)
                 guard digit < base else { break }
-                digits.append(UInt8(digit))
+                digits.append(UInt8(digit))  // checked: digit < base <= 36
                 previousUnderscore = false
             }
             i += 1
@@ -166,7 +169,7 @@ internal enum PickleNumberText {
             }
             if digits.count <= 18 {
                 var value = 0
-                for digit in digits { value = value * 10 + Int(digit) }
+                for digit in digits { value = value * 10 + Int(digit) }  // checked: at most 18 digits (checked above), below Int.max
                 return .int(negative ? -value : value)
             }
             var decimal = negative ? "-" : ""
@@ -184,11 +187,11 @@ internal enum PickleNumberText {
         var accumulator: UInt32 = 0
         var held = 0
         for digit in digits.reversed() {
-            accumulator |= UInt32(digit) << UInt32(held)
+            accumulator |= UInt32(digit) << UInt32(held)  // checked: held stays below 8 and a digit has at most 4 bits: 12 bits
             held += bits
             while held >= 8 {
                 bytes.append(UInt8(truncatingIfNeeded: accumulator))
-                accumulator >>= 8
+                accumulator >>= 8  // checked: drops the byte just written
                 held -= 8
             }
         }

@@ -132,7 +132,8 @@ internal struct Unpickler {
             case PickleOpcode.popMark: _ = try popMark(r)
             case PickleOpcode.dup: try pushReference(try top(r), r)
             case PickleOpcode.get: try pushReference(try memoGet(try memoIndex(try r.line(), r), r), r)
-            case PickleOpcode.binGet: try pushReference(try memoGet(Int(try r.byte()), r), r)
+            case PickleOpcode.binGet: try pushReference(try memoGet(Int(try r.byte()), r), r)  // checked: a byte widened
+            // checked: a 32-bit length widened to 64-bit Int
             case PickleOpcode.longBinGet: try pushReference(try memoGet(Int(try r.unsigned(4)), r), r)
             case PickleOpcode.put: try memoPut(try memoIndex(try r.line(), r), r)
             case PickleOpcode.binPut: try memoPut(Int(try r.byte()), r)
@@ -143,7 +144,7 @@ internal struct Unpickler {
             case PickleOpcode.proto:
                 let version = try r.byte()
                 guard version <= 5 else { throw r.error("unsupported pickle protocol: \(version)") }
-                protocolVersion = Int(version)
+                protocolVersion = Int(version)  // checked: a byte widened
             case PickleOpcode.frame: try r.beginFrame(try r.unsigned(8))
             case PickleOpcode.stop:
                 return try pop(r)

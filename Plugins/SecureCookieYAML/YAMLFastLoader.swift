@@ -238,6 +238,7 @@ internal struct YAMLFastLoader {
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 // Only a mantissa of at most 15 digits is used, so it never exceeds 10^15.
+                // checked: at most 15 digits, and byte is a digit
                 if digits < 15 { mantissa = mantissa * 10 + Int64(byte - UInt8(ascii: "0")) }
                 digits += 1
                 if sawPoint { fractionDigits += 1 }

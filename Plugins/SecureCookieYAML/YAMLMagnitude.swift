@@ -18,8 +18,9 @@ extension YAMLScalarText.Magnitude {
     mutating func subtract(_ other: Self) {
         var borrow: UInt64 = 0
         for index in limbs.indices {
+            // checked: a 32-bit limb plus a borrow of 0 or 1, in 64 bits
             let subtrahend = UInt64(index < other.limbs.count ? other.limbs[index] : 0) + borrow
-            let minuend = UInt64(limbs[index])
+            let minuend = UInt64(limbs[index])  // checked: a 32-bit limb widened
             if minuend >= subtrahend {
                 limbs[index] = UInt32(truncatingIfNeeded: minuend - subtrahend)
                 borrow = 0
@@ -44,6 +45,7 @@ extension YAMLScalarText.Magnitude {
         let bits = bitLength
         if bits <= 64 {
             var value: UInt64 = 0
+            // checked: bitLength <= 64 (checked above): at most two limbs, shifts 0 or 32
             for (index, limb) in limbs.enumerated() { value |= UInt64(limb) << (32 * UInt64(index)) }
             return Double(value)
         }
@@ -51,7 +53,7 @@ extension YAMLScalarText.Magnitude {
         // 53 bits exactly as the whole number does; the scaling by a power of two is exact.
         let shift = bits - 64
         var top: UInt64 = 0
-        for bit in 0..<64 where self.bit(shift + bit) { top |= 1 << UInt64(bit) }
+        for bit in 0..<64 where self.bit(shift + bit) { top |= 1 << UInt64(bit) }  // checked: bit is 0..<64
         if (0..<shift).contains(where: { self.bit($0) }) { top |= 1 }
         let value = Double(top) * Double(sign: .plus, exponent: shift, significand: 1)
         return value.isFinite ? value : nil
@@ -60,7 +62,7 @@ extension YAMLScalarText.Magnitude {
     private func bit(_ index: Int) -> Bool {
         let limb = index / 32
         guard limb < limbs.count else { return false }
-        return limbs[limb] >> UInt32(index % 32) & 1 == 1
+        return limbs[limb] >> UInt32(index % 32) & 1 == 1  // checked: index % 32 is below 32
     }
 }
 
