@@ -38,13 +38,26 @@ internal enum ScalarDecoding {
     }
 
     /// An integer type from an `int` that fits, or from an integral `float`.
+    /// A big int as a fixed-width integer (`UInt64`, `Int128`, `UInt128`...), from its limbs; `nil` outside the type.
+    static func fixedWidth<T: FixedWidthInteger>(_ type: T.Type, _ integer: PythonBigInt) -> T? {
+        // A big int is outside Int64's range, so only types wider than 64 bits (or UInt64) can hold one;
+        // the bit length is checked first, so the 32-bit shifts below never drop bits.
+        guard T.bitWidth > 32, integer.bitWidth <= T.Magnitude.bitWidth else { return nil }
+        var magnitude: T.Magnitude = 0
+        for limb in integer.limbs.reversed() { magnitude = magnitude << 32 | T.Magnitude(limb) }  // checked: bit length <= width
+        if !integer.isNegative { return T(exactly: magnitude) }
+        guard T.isSigned else { return nil }
+        if magnitude == T.Magnitude(1) << (T.bitWidth - 1) { return T.min }  // checked: T.bitWidth - 1 < width
+        return T(exactly: magnitude).map { 0 - $0 }
+    }
+
     static func integer<T: FixedWidthInteger>(_ type: T.Type, _ value: PythonValue, at path: [any CodingKey]) throws -> T {
         let result: T?
         switch value {
         case .int(let integer): result = T(exactly: integer)
         case .bigInt(let integer):
             // From the machine value, never through decimal text (quadratic in the size of a big int).
-            result = integer.intValue.flatMap { T(exactly: $0) } ?? integer.uint64Value.flatMap { T(exactly: $0) }
+            result = Self.fixedWidth(T.self, integer)
         case .float(let double):
             guard double.isFinite, double.rounded(.towardZero) == double else {
                 throw DecodingError.dataCorrupted(
