@@ -42,7 +42,7 @@ import Testing
         #expect(shortest.totalMicroseconds == Int.min)
         // timedelta(microseconds=10**17) is 1157407 days 36000 s in Python: normalised, not refused.
         let micro = try #require(PythonTimeDelta(days: 0, microseconds: 100_000_000_000_000_000))
-        #expect((micro.days, micro.seconds, micro.microseconds) == (1_157_407, 36_000, 0))
+        #expect((micro.days, micro.seconds, micro.microseconds) == (1_157_407, 35_200, 0))
         #expect(PythonTimeDelta(days: 1_000_000_000) == nil)
         #expect(PythonTimeDelta(days: Int.max, seconds: Int.max, microseconds: Int.max) == nil)
         // str(-timedelta(microseconds=1)) offset form: -00:00:00.000001.
@@ -132,11 +132,11 @@ import Testing
         for (now, maxAge) in [(Double.nan, 60), (1e300, 60), (-1e300, 60), (0, Int.max), (9.2e18, Int.max), (0, Int.min)] {
             var cookie = SecureCookie(["a": 1], secretKey: "k", format: Format())
             #expect(throws: SecureCookieError.unrepresentable("")) {
-                try cookie.setCookieHeader(SetCookieOptions(maxAge: maxAge), now: now)
+                try cookie.setCookieHeader(SetCookieOptions(maxAge: maxAge, force: true), now: now)
             }
         }
         var cookie = SecureCookie(["a": 1], secretKey: "k", format: Format())
-        #expect(throws: SecureCookieError.unrepresentable("")) { try cookie.setCookieHeader(SetCookieOptions(expires: .max)) }
+        #expect(throws: SecureCookieError.unrepresentable("")) { try cookie.setCookieHeader(SetCookieOptions(expires: .max, force: true)) }
         #expect(CookieHeader.cookieDate(.min) == nil && CookieHeader.cookieDate(.max) == nil)
     }
 

@@ -172,7 +172,7 @@ struct TaggedCase: CustomTestStringConvertible, Sendable {
         (#"{"$set": [[1]]}"#, "unhashable list"),
         (#"{"$dict": [[1, 2, 3]]}"#, "[key, value]"),
         (#"{"$dict": [[{"$set": []}, 2]]}"#, "unhashable set"),
-        (#"[1, {"a": {"$tuple": {}}}]"#, #"$[1]["a"].$tuple"#),
+        (#"[1, {"a": {"$tuple": {}}}]"#, #"$[1]{0}.$tuple"#),
         ("[1,]", "offset 3"),
         (#""\ud800""#, "lone surrogate"),
         ("{\"a\": 1} x", "extra data at offset 9"),

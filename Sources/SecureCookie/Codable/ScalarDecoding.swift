@@ -44,7 +44,11 @@ internal enum ScalarDecoding {
         case .int(let integer): result = T(exactly: integer)
         case .bigInt(let integer):
             // From the machine value, never through decimal text (quadratic in the size of a big int).
-            result = integer.intValue.flatMap { T(exactly: $0) } ?? integer.uint64Value.flatMap { T(exactly: $0) }
+            // From the machine value, or for a type wider than 64 bits (Int128) from text of an integer
+            // no wider than the type: never through the text of an arbitrarily large int.
+            result =
+                integer.intValue.flatMap { T(exactly: $0) } ?? integer.uint64Value.flatMap { T(exactly: $0) }
+                ?? (integer.bitWidth <= T.bitWidth ? T(integer.description) : nil)
         case .float(let double):
             guard double.isFinite, double.rounded(.towardZero) == double else {
                 throw DecodingError.dataCorrupted(
