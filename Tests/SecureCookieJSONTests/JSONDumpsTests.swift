@@ -55,12 +55,13 @@ import Testing
         }
     }
 
-    /// Python 3.11: `json.dumps(10**4300)` raises ValueError (int max str digits), as a dict key too.
+    /// Python 3.11: `json.dumps(10**4300)` raises ValueError (int max str digits), as a dict key too:
+    /// a limit error, as reading a 4301-digit number is.
     @Test func refusesIntegersPythonWillNotPrint() throws {
         // 2**14400 has 4335 decimal digits.
         let huge = PythonValue.integer(PythonBigInt(twosComplementLittleEndian: [UInt8](repeating: 0, count: 1800) + [1]))
-        #expect(throws: SecureCookieError.unrepresentable("")) { try JSONSerializationMethod().dumps(huge) }
-        #expect(throws: SecureCookieError.unrepresentable("")) {
+        #expect(throws: SecureCookieError.limitExceeded(.integerDigits, "")) { try JSONSerializationMethod().dumps(huge) }
+        #expect(throws: SecureCookieError.limitExceeded(.integerDigits, "")) {
             try JSONSerializationMethod().dumps(.dict(PythonDict([(huge, PythonValue.int(1))])))
         }
         // 10**4299 (4300 digits) is printed.
