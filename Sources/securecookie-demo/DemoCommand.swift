@@ -69,7 +69,8 @@ struct DemoCommand: AsyncParsableCommand {
         }
         var cookie = SetCookieOptions(httpOnly: true, sameSite: .lax)
         cookie.maxAge = maxAge
-        let configuration = SecureCookieSessionConfiguration(cookie: cookie, sessionLifetime: maxAge.map { Int64($0) })  // checked: 0...maximumMaxAge
+        // checked: --max-age is validated to 0...maximumMaxAge
+        let configuration = SecureCookieSessionConfiguration(cookie: cookie, sessionLifetime: maxAge.map { Int64($0) })
         var logger = Logger(label: "securecookie-demo")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         logger.info("Sessions in the \(format.serializationMethod.name) codec, cookie \(cookie.name)")
