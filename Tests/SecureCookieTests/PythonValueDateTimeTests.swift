@@ -29,9 +29,9 @@ import Testing
         // Extreme machine integers are refused, not trapped on.
         #expect(PythonTimeDelta(days: Int.min) == nil)
         #expect(PythonTimeDelta(days: 0, seconds: Int.min) == nil)
-        // timedelta(microseconds=-2**63) is within range in Python: -106751992 days, 71945 s, 224192 µs.
-        let lowest = PythonTimeDelta(days: 0, microseconds: Int.min)
-        #expect(lowest.map { [$0.days, $0.seconds, $0.microseconds] } == [-106_751_992, 71_945, 224_192])
+        // Python: timedelta(microseconds=-2**63) is -106751992 days, 71945 s, 224192 µs (within range).
+        let fromMicroseconds = PythonTimeDelta(days: 0, microseconds: Int.min)
+        #expect(fromMicroseconds.map { [$0.days, $0.seconds, $0.microseconds] } == [-106_751_992, 71945, 224_192])
         #expect(PythonTimeDelta(days: Int.max, seconds: Int.max, microseconds: Int.max) == nil)
     }
 
