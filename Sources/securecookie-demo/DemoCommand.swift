@@ -1,3 +1,5 @@
+// Built only with the package trait `Hummingbird` (see Package.swift).
+#if Hummingbird
 import ArgumentParser
 import Hummingbird
 import Logging
@@ -13,6 +15,8 @@ struct DemoCommand: AsyncParsableCommand {
         commandName: "securecookie-demo",
         abstract: "Serve a session counter in Werkzeug's SecureCookie format.",
         discussion: """
+            Keys: --secret-hex, --secret-file and --secret-env, each repeatable, in command-line order \
+            (the first signs, every one verifies); a file or an environment variable keeps the key out of ps. \
             GET /counter adds one to `count` in the `session` cookie and answers the count; \
             GET /grow?bytes=N adds N bytes to the session, to show the 4096-byte cookie limit. \
             With --legacy-codec pickle --codec json, cookies a Werkzeug application wrote with pickle \
@@ -25,8 +29,24 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "The address to listen on.")
     var hostname: String = "127.0.0.1"
 
-    @Option(name: .customLong("secret-hex"), help: "A secret key in hex; repeat for rotation, the first signs.")
-    var secretHex: [String]
+    @Option(
+        name: .customLong("secret-hex"), help: ArgumentHelp("A secret key in hex (shows in ps).", valueName: "hex"),
+        transform: { try DemoSecret.hex($0) })
+    var secretHex: [DemoSecret] = []
+
+    @Option(
+        name: .customLong("secret-file"),
+        help: ArgumentHelp("A file holding a secret key as raw bytes (one trailing newline removed).", valueName: "path"),
+        transform: { try DemoSecret.file($0) })
+    var secretFile: [DemoSecret] = []
+
+    @Option(
+        name: .customLong("secret-env"), help: ArgumentHelp("An environment variable holding a secret key as text.", valueName: "name"),
+        transform: { try DemoSecret.environment($0) })
+    var secretEnv: [DemoSecret] = []
+
+    /// The keys in command-line order, whichever options gave them: the first signs, every one verifies.
+    var keys: [SecretKey] { DemoSecret.keys(secretHex, secretFile, secretEnv) }
 
     @Option(help: "The codec sessions are written with (json or pickle).")
     var codec: String = "json"
@@ -47,8 +67,9 @@ struct DemoCommand: AsyncParsableCommand {
     static let maximumMaxAge = 315_360_000
 
     func validate() throws {
-        if secretHex.isEmpty { throw ValidationError("give at least one --secret-hex") }
-        if secretHex.contains(where: { SecretKey(hex: $0) == nil }) { throw ValidationError("--secret-hex must be hex digits") }
+        if keys.isEmpty {
+            throw ValidationError("give at least one key: --secret-hex, --secret-file or --secret-env (repeat for rotation)")
+        }
         if PicklePython2Strings(named: python2Strings) == nil { throw ValidationError("unknown --python2-strings \(python2Strings)") }
         if Logger.Level(rawValue: logLevel) == nil { throw ValidationError("unknown --log-level \(logLevel)") }
         // Bounded so that the clock plus it is a date a browser keeps (and no sum can overflow).
@@ -59,7 +80,6 @@ struct DemoCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let keys = secretHex.compactMap { SecretKey(hex: $0) }
         let strings = PicklePython2Strings(named: python2Strings) ?? .ascii
         let format: CookieFormat
         do {
@@ -69,7 +89,7 @@ struct DemoCommand: AsyncParsableCommand {
         }
         var cookie = SetCookieOptions(httpOnly: true, sameSite: .lax)
         cookie.maxAge = maxAge
-        // checked: --max-age is validated to 0...maximumMaxAge
+        // checked: 0...maximumMaxAge
         let configuration = SecureCookieSessionConfiguration(cookie: cookie, sessionLifetime: maxAge.map { Int64($0) })
         var logger = Logger(label: "securecookie-demo")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
@@ -81,3 +101,4 @@ struct DemoCommand: AsyncParsableCommand {
         try await app.runService()
     }
 }
+#endif

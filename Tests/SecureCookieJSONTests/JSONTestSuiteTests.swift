@@ -8,13 +8,6 @@ import Testing
 /// codec with the default limits, against what CPython 3.11's `json.loads(bytes)` does with each file
 /// (`Fixtures/json/jsontestsuite-python.jsonl`, made by `Fixtures/json/make_jsontestsuite_outcomes.py`).
 @Suite struct JSONTestSuiteTests {
-    /// The manifest's tagged JSON as this package writes it: U+0085, U+2028 and U+2029, which Python's
-    /// `str.splitlines()` splits on, escaped (json.dumps with ensure_ascii=False writes them raw).
-    static func escapingLineBreaks(_ text: String) -> String {
-        text.replacingOccurrences(of: "\u{85}", with: "\\u0085").replacingOccurrences(of: "\u{2028}", with: "\\u2028")
-            .replacingOccurrences(of: "\u{2029}", with: "\\u2029")
-    }
-
     struct Case: CustomTestStringConvertible, Sendable {
         let file: String
         let python: String
@@ -72,9 +65,9 @@ import Testing
             #expect(error.limit == .depth)
             // With Python's own bound instead, it loads to Python's value.
             let relaxed = Self.load(testCase.file, limits: SecureCookieLimits(maximumDepth: 1000))
-            #expect(try TaggedJSON.text(relaxed.get()) == testCase.tagged.map(Self.escapingLineBreaks))
+            #expect(try TaggedJSON.text(relaxed.get()) == testCase.tagged)
         case "ok":
-            #expect(try TaggedJSON.text(result.get()) == testCase.tagged.map(Self.escapingLineBreaks))
+            #expect(try TaggedJSON.text(result.get()) == testCase.tagged)
         case "lone_surrogate":
             guard case .failure(let error) = result else {
                 Issue.record("loaded a lone surrogate")
