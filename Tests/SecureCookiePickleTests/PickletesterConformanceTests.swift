@@ -22,9 +22,11 @@ struct PickletesterConformanceTests {
     /// Measured with CPython 3.11.7: `python3 -c "import _pickle; print(_pickle.loads(open(F, 'rb').read()))"`
     /// over each file; `nil` is a ValueError.
     static let cPickleVerdicts: [String: Int?] = [
-        "109.pickle": 8, "110.pickle": -8, "111.pickle": 8, "112.pickle": -8,
-        "113.pickle": nil, "114.pickle": nil, "115.pickle": nil, "116.pickle": nil, "117.pickle": nil, "118.pickle": nil,
-        "141.pickle": 2, "142.pickle": 8, "143.pickle": 16, "144.pickle": 2, "145.pickle": 8, "146.pickle": 16,
+        "good/109.pickle": 8, "good/110.pickle": -8, "good/111.pickle": 8, "good/112.pickle": -8,
+        "good/113.pickle": nil, "good/114.pickle": nil, "good/115.pickle": nil, "good/116.pickle": nil,
+        "good/117.pickle": nil, "good/118.pickle": nil,
+        "bad/141.pickle": 2, "bad/142.pickle": 8, "bad/143.pickle": 16, "bad/144.pickle": 2, "bad/145.pickle": 8,
+        "bad/146.pickle": 16,
     ]
 
     /// Checks a pickle of ``cPickleVerdicts`` against C `_pickle`'s verdict through loads and inspect.
@@ -107,7 +109,7 @@ struct PickletesterConformanceTests {
     func goodPickleBehavesAsTheManifestSays(_ record: PickleFixtures.Record) throws {
         let file = try #require(record.string("file"))
         let bytes = try Self.data("good/" + file)
-        if let verdict = Self.cPickleVerdicts[file] { return try Self.checkCPickleVerdict(verdict, bytes) }
+        if let verdict = Self.cPickleVerdicts["good/" + file] { return try Self.checkCPickleVerdict(verdict, bytes) }
         let codec = PickleSerializationMethod(python2Strings: record.python2Strings)
         let refusable = Self.globals(record).filter { !Self.allowlisted.contains($0) }
         if refusable.isEmpty {
@@ -150,7 +152,7 @@ struct PickletesterConformanceTests {
     func goodPickleInspectsAsItsStructuralForm(_ record: PickleFixtures.Record) throws {
         let file = try #require(record.string("file"))
         let bytes = try Self.data("good/" + file)
-        if let verdict = Self.cPickleVerdicts[file] { return try Self.checkCPickleVerdict(verdict, bytes) }
+        if let verdict = Self.cPickleVerdicts["good/" + file] { return try Self.checkCPickleVerdict(verdict, bytes) }
         let codec = PickleSerializationMethod(python2Strings: record.python2Strings)
         let shown = try codec.inspect(bytes[...], limits: .default)
         let expected = PickleFixtures.canonical(try #require(record["expected_structural"]))
@@ -161,7 +163,7 @@ struct PickletesterConformanceTests {
     func badPickleGivesAnError(_ record: PickleFixtures.Record) throws {
         let file = try #require(record.string("file"))
         let bytes = try Self.data("bad/" + file)
-        if let verdict = Self.cPickleVerdicts[file] { return try Self.checkCPickleVerdict(verdict, bytes) }
+        if let verdict = Self.cPickleVerdicts["bad/" + file] { return try Self.checkCPickleVerdict(verdict, bytes) }
         #expect(throws: SecureCookieError.self) { try PickleSerializationMethod.pickle.loads(bytes) }
     }
 
@@ -169,7 +171,7 @@ struct PickletesterConformanceTests {
     func badPickleGivesAnErrorWithItsMainClassesRegistered(_ record: PickleFixtures.Record) throws {
         let file = try #require(record.string("file"))
         let bytes = try Self.data("bad/" + file)
-        if let verdict = Self.cPickleVerdicts[file] { return try Self.checkCPickleVerdict(verdict, bytes) }
+        if let verdict = Self.cPickleVerdicts["bad/" + file] { return try Self.checkCPickleVerdict(verdict, bytes) }
         var codec = PickleSerializationMethod.pickle
         for name in Self.globals(record) where name.hasPrefix("__main__.") {
             codec.constructors[name] = PickleFixtures.objectConstructor
