@@ -20,7 +20,8 @@ struct Claims: JWTPayload {
 }
 
 let keys = JWTKeyCollection()
-await keys.add(hmac: "jwt secret", digestAlgorithm: .sha256)
+// jwt-kit asserts an HMAC key at least as long as the digest (32 bytes for SHA-256).
+await keys.add(hmac: "a jwt secret of at least thirty-two bytes", digestAlgorithm: .sha256)
 let token = try await keys.sign(Claims(sub: "user-42", exp: .init(value: .distantFuture)))
 
 var cookie = SecureCookie(["user_id": 42, "token": .str(token)], secretKey: "cookie secret", format: Session())
