@@ -65,7 +65,7 @@ extension PickleAllowlist.Builder {
     func decimalNumber() throws -> PythonDecimal {
         guard arguments.count <= 1 else { throw bad("takes at most 1 argument (no context), got \(arguments.count)") }
         var text = "0"
-        switch try arguments.first.map(decoded) {
+        switch try arguments.first.map(textual) {
         case nil: break
         case .value(.int(let value))?: text = String(value)
         case .value(.bool(let value))?: text = value ? "1" : "0"

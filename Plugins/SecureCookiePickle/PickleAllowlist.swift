@@ -183,8 +183,18 @@ internal enum PickleAllowlist {
 
         /// A Python 3 `str`, a Python 2 one included once decoded.
         func text(_ item: PickleItem) throws -> String? {
-            if case .value(.str(let text)) = try decoded(item) { return text }
+            if case .value(.str(let text)) = try textual(item) { return text }
             return nil
+        }
+
+        /// An argument a constructor reads as text (an encoding name, `Decimal` text): a Python 2 `str`
+        /// of ASCII is that text whatever ``PicklePython2Strings`` says, as Python 2 meant it (CPython 3
+        /// with `encoding='bytes'` refuses such a pickle; the value is what Python 2 pickled).
+        func textual(_ item: PickleItem) throws -> PickleItem {
+            if case .python2String(let bytes) = item, bytes.allSatisfy({ $0 < 0x80 }) {
+                return .value(.str(String(decoding: bytes, as: UTF8.self)))
+            }
+            return try decoded(item)
         }
     }
 }

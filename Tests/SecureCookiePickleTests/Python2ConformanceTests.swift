@@ -78,12 +78,6 @@ struct Python2ConformanceTests {
     func serdePickleInspectsAsItsStructuralForm(_ record: PickleFixtures.Record) throws {
         let codec = PickleSerializationMethod(python2Strings: record.python2Strings)
         let shown = try codec.inspect(try Self.bytes("serde-pickle", record)[...], limits: .default)
-        if record.python2Strings == .bytes && shown.contains("\"__builtin__.bytearray\"") {
-            // A Python 2 bytearray read with encoding='bytes' is refused by CPython 3.11 itself (see
-            // isRefusedByCPython3), so inspect shows the call it would make, as an inert object.
-            #expect(shown.contains(#"{"$object": {"class": "__builtin__.bytearray", "how": "reduce""#))
-            return
-        }
         let expected = PickleFixtures.canonical(try #require(record["expected_structural"]))
         #expect(PickleFixtures.sameTree(PickleFixtures.canonical(try JSONText.parse(text: shown)), expected), "got \(shown)")
     }
@@ -104,25 +98,11 @@ struct Python2ConformanceTests {
         }
     }
 
-    /// Python 2's `bytearray(u'...', 'latin-1')` read with `encoding='bytes'`: the encoding argument
-    /// arrives as bytes, and CPython 3.11's C `_pickle` refuses it ("bytearray() argument 'encoding'
-    /// must be str, not bytes", measured with `_pickle.loads(data, encoding='bytes')`), though the
-    /// manifest records the value Python 2 pickled.
-    static func isRefusedByCPython3(_ record: PickleFixtures.Record) -> Bool {
-        (record.string("case") ?? "").hasPrefix("bytearray") && record.python2Strings == .bytes
-    }
-
-    /// The 408 CPython 2.7 pickles load to the value Python 2 pickled, or are refused (user classes,
-    /// cycles, and what CPython 3.11 refuses itself).
+    /// The 408 CPython 2.7 pickles load to the value Python 2 pickled, or are refused (user classes, cycles).
     @Test(arguments: generated)
     func generatedPython27Pickle(_ record: PickleFixtures.Record) throws {
         let bytes = try Self.bytes("generated-py27", record)
         let codec = PickleSerializationMethod(python2Strings: record.python2Strings)
-        if Self.isRefusedByCPython3(record) {
-            let error = try #require(throws: SecureCookieError.self) { try codec.loads(bytes) }
-            #expect(error.kind == .undecodable)
-            return
-        }
         let expectedJSON = try #require(record["expected"])
         let (objectClass, hasCycle) = Self.scan(expectedJSON)
         if objectClass != nil || hasCycle {
@@ -147,7 +127,7 @@ struct Python2ConformanceTests {
             "got \(TaggedJSON.text(value))")
     }
 
-    @Test(arguments: generated.filter { !Python2ConformanceTests.isRefusedByCPython3($0) })
+    @Test(arguments: generated)
     func generatedPython27InspectsAsItsStructuralForm(_ record: PickleFixtures.Record) throws {
         let codec = PickleSerializationMethod(python2Strings: record.python2Strings)
         let shown = try codec.inspect(try Self.bytes("generated-py27", record)[...], limits: .default)
