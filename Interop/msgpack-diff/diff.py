@@ -37,25 +37,14 @@ import tagged  # noqa: E402
 
 warnings.filterwarnings("ignore")
 from werkzeug.contrib.securecookie import SecureCookie  # noqa: E402
+from werkzeug_codecs import RawCodec  # noqa: E402
 
 SECRET = "msgpack-diff-key"
 MAX_DOC = 2900  # base64 of this and the MAC stay within the 4096-byte cookie
 
 
-class RawBytes(object):
-    """A Werkzeug serialization method that writes the bytes it is given."""
-
-    @staticmethod
-    def dumps(value):
-        return value
-
-    @staticmethod
-    def loads(data):
-        return data
-
-
 class RawCookie(SecureCookie):
-    serialization_method = RawBytes
+    serialization_method = RawCodec
 
 
 def has_ext(value):
