@@ -6,17 +6,8 @@ import Testing
 /// Extreme values fed to every core constructor and conversion: each gives a value or a typed
 /// error, never an overflow trap (a trap would crash this test process).
 @Suite struct ExtremeValueTests {
-    struct TaggedJSONMethod: SerializationMethod {
-        var name: String { "tagged-json" }
-        func dumps(_ value: PythonValue) throws -> [UInt8] { Array(try TaggedJSON.encode(value).utf8) }
-        func loads(_ bytes: ArraySlice<UInt8>, limits: SecureCookieLimits) throws -> PythonValue {
-            try TaggedJSON.decode(String(decoding: bytes, as: UTF8.self), limits: limits)
-        }
-    }
-
-    struct Format: SecureCookieFormat {
-        var serializationMethod: any SerializationMethod { TaggedJSONMethod() }
-    }
+    /// Cookies in tagged JSON, which keeps every Python type.
+    typealias Format = CodableSecureCookieTests.Format
 
     static let edges: [Int] = [.min, .min + 1, -1, 0, 1, .max - 1, .max, 999_999_999, -999_999_999, 1_000_000_000]
 
