@@ -3,7 +3,8 @@
 #   - libyaml-dev and libmsgpack-dev (Debian packages; apt-get update first);
 #   - with --python: a Python 3 venv in .venv-interop/py3 with werkzeug 0.16.1, msgpack, PyYAML
 #     (Fixtures/werkzeug/requirements.txt), and, when Python 2.7 is there, werkzeug 0.16.1 for it
-#     installed into .venv-interop/py27-site (requirements-py27.txt).
+#     installed into .venv-interop/py27-site (requirements-py27.txt); and a second Python 3 venv in
+#     .venv-interop/flask with Flask 3.1.3 and itsdangerous 2.2.0 (Fixtures/flask/requirements.txt).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,6 +30,12 @@ if [ "${1:-}" = "--python" ]; then
         "$PYTHON3" -m venv .venv-interop/py3
         .venv-interop/py3/bin/python -m pip install -q --disable-pip-version-check -r Fixtures/werkzeug/requirements.txt
         touch .venv-interop/py3/.installed
+    fi
+    if [ ! -f .venv-interop/flask/.installed ] || [ Fixtures/flask/requirements.txt -nt .venv-interop/flask/.installed ]; then
+        echo "==> Python 3 venv with Flask 3.1.3 in .venv-interop/flask"
+        "$PYTHON3" -m venv .venv-interop/flask
+        .venv-interop/flask/bin/python -m pip install -q --disable-pip-version-check -r Fixtures/flask/requirements.txt
+        touch .venv-interop/flask/.installed
     fi
     if [ -n "$PY27" ] && [ -x "$PY27" ]; then
         if [ ! -f .venv-interop/py27-site/.installed ] || [ Fixtures/werkzeug/requirements-py27.txt -nt .venv-interop/py27-site/.installed ]; then
