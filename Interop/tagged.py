@@ -10,6 +10,9 @@ Python 2 ``str`` has no single meaning: ``to_tagged(value, py2_str=...)`` shows 
 tool's ``--py2-str`` mode would: ``"bytes"`` gives ``$bytes``; ``"ascii"``, ``"latin1"``,
 ``"utf-8"`` decode it to text (and raise ``UnicodeDecodeError`` where that mode would fail);
 ``"text"`` decodes UTF-8 and keeps what is not UTF-8 as bytes (PyYAML's reading on Python 2).
+
+Flask sessions add ``uuid.UUID`` (``$uuid``, ``str(u)``) and ``markupsafe.Markup`` (``$markup``);
+markupsafe is optional (the Flask venv has it; Werkzeug 0.16.1's venvs need not).
 """
 from __future__ import unicode_literals
 
@@ -19,6 +22,12 @@ import decimal
 import json
 import math
 import sys
+import uuid
+
+try:
+    from markupsafe import Markup
+except ImportError:  # pragma: no cover - only the Flask venv needs it
+    Markup = None
 
 PY2 = sys.version_info[0] == 2
 if PY2:  # pragma: no cover - exercised by the Python 2.7 run
@@ -81,8 +90,12 @@ def to_tagged(value, py2_str="bytes"):
             return _float(v)
         if isinstance(v, complex):
             return {"$complex": [_float(v.real), _float(v.imag)]}
+        if Markup is not None and isinstance(v, Markup):  # a str subclass: before plain str
+            return {"$markup": text_type(v)}
         if isinstance(v, text_type):
             return v
+        if isinstance(v, uuid.UUID):
+            return {"$uuid": text_type(v)}
         if isinstance(v, bytearray):
             return {"$bytearray": _b64(v)}
         if isinstance(v, bytes_type):
@@ -194,6 +207,10 @@ def from_tagged(tree):
                 return datetime.timedelta(days=body[0], seconds=body[1], microseconds=body[2])
             if tag == "$decimal":
                 return decimal.Decimal(body)
+            if tag == "$uuid":
+                return uuid.UUID(body)
+            if tag == "$markup" and Markup is not None:
+                return Markup(body)
         out = {}
         for k, v in tree.items():
             out[k] = from_tagged(v)
