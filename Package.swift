@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "SecureCookiePickle", targets: ["SecureCookiePickle"]),
         .library(name: "SecureCookieYAML", targets: ["SecureCookieYAML"]),
         .library(name: "SecureCookieMessagePack", targets: ["SecureCookieMessagePack"]),
+        .library(name: "SecureCookieFlask", targets: ["SecureCookieFlask"]),
         .executable(name: "securecookie", targets: ["securecookie"]),
         .library(name: "SecureCookieHummingbird", targets: ["SecureCookieHummingbird"]),
         .executable(name: "securecookie-demo", targets: ["securecookie-demo"]),
@@ -52,6 +53,11 @@ let package = Package(
             pkgConfig: Context.environment["MSGPACK_PKG_CONFIG"] ?? "msgpack",
             providers: [.apt(["libmsgpack-dev"]), .brew(["msgpack"])]
         ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         // Codecs: one target and product each, under Plugins/.
         .target(
             name: "SecureCookieJSON", dependencies: ["SecureCookie"], path: "Plugins/SecureCookieJSON",
@@ -71,12 +77,17 @@ let package = Package(
             path: "Plugins/SecureCookieMessagePack",
             exclude: ["README.md"]
         ),
+        // Flask's session cookie: the itsdangerous framing and Flask's tagged-JSON codec.
+        .target(
+            name: "SecureCookieFlask", dependencies: ["SecureCookie", "CZlib"], path: "Plugins/SecureCookieFlask",
+            exclude: ["README.md"]
+        ),
         // The command-line tool.
         .executableTarget(
             name: "securecookie",
             dependencies: [
                 "SecureCookie", "SecureCookieJSON", "SecureCookiePickle", "SecureCookieYAML", "SecureCookieMessagePack",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "SecureCookieFlask", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Hummingbird 2 integration: session middleware (trait `Hummingbird`; without it the module is empty).
@@ -107,6 +118,7 @@ let package = Package(
         .testTarget(name: "SecureCookiePickleTests", dependencies: ["SecureCookiePickle", "SecureCookieTestKit"]),
         .testTarget(name: "SecureCookieYAMLTests", dependencies: ["SecureCookieYAML", "SecureCookieTestKit"]),
         .testTarget(name: "SecureCookieMessagePackTests", dependencies: ["SecureCookieMessagePack", "SecureCookieTestKit"]),
+        .testTarget(name: "SecureCookieFlaskTests", dependencies: ["SecureCookieFlask", "SecureCookieTestKit"]),
         .testTarget(name: "securecookieTests", dependencies: ["securecookie", "SecureCookieTestKit"]),
         // Across every codec: tamper sweeps over real Werkzeug cookies, hostile signed inputs.
         .testTarget(

@@ -43,7 +43,7 @@ internal struct MessagePackEncoder {
             }
         case .float(let double):
             try writer.write(double)
-        case .str(var string):
+        case .str(var string), .markup(var string):
             // The UTF-8 in place (a native string's own storage): no copy per string.
             try string.withUTF8 { utf8 in
                 try checkLength("str", utf8.count)
@@ -68,7 +68,7 @@ internal struct MessagePackEncoder {
                 throw MessagePackError.cannotSerialize(value, "a naive datetime has no instant; give it a tzinfo")
             }
             try writer.writeTimestamp(MessagePackTimestamp(datetime))
-        case .complex, .set, .frozenset, .date, .time, .timedelta, .decimal:
+        case .complex, .set, .frozenset, .date, .time, .timedelta, .decimal, .uuid:
             throw MessagePackError.cannotSerialize(value)
         }
     }

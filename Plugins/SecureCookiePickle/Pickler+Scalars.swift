@@ -65,6 +65,11 @@ extension Pickler.Session {
         case .decimal(let decimal):
             boundary()
             try writeDecimal(decimal)
+        case .uuid, .markup:
+            // Python pickles these through their classes (uuid.UUID, markupsafe.Markup), which this codec's
+            // allowlist does not read back; writing them would make cookies it refuses.
+            throw SecureCookieError.unrepresentable(
+                "\(pointer.pointee.typeName) is pickled through its class, which this codec's allowlist does not read")
         }
     }
 

@@ -46,7 +46,7 @@ internal struct YAMLRepresenter {
             try scalar(datetime.date.isoFormat + " " + datetime.time.isoFormat, YAMLTag.timestamp, .timestamp)
         case .date(let date):
             try scalar(date.isoFormat, YAMLTag.timestamp, .timestamp)
-        case .frozenset, .time, .timedelta, .decimal, .complex, .bytearray:
+        case .frozenset, .time, .timedelta, .decimal, .complex, .bytearray, .uuid, .markup:
             throw SecureCookieError.unrepresentable("yaml.safe_dump cannot represent a \(value.typeName)")
         }
     }

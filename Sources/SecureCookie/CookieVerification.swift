@@ -10,6 +10,18 @@ public struct CookieVerification: Sendable, Hashable {
     /// Whether that hash is the cookie type's signing hash rather than a legacy one.
     public let isSigningHash: Bool
 
+    /// Records how a cookie verified (for framings: only after the MAC matched).
+    ///
+    /// - Parameters:
+    ///   - keyIndex: The matching key's position.
+    ///   - hashMethod: The matching hash.
+    ///   - isSigningHash: Whether it is the signing hash.
+    package init(keyIndex: Int, hashMethod: HashMethod, isSigningHash: Bool) {
+        self.keyIndex = keyIndex
+        self.hashMethod = hashMethod
+        self.isSigningHash = isSigningHash
+    }
+
     /// Whether the cookie was signed with something other than the current key and hash.
     public var needsReissue: Bool { keyIndex != 0 || !isSigningHash }
 }

@@ -51,8 +51,9 @@ public struct MaterializationBudget: Sendable {
     /// - Throws: As ``spend(_:)``.
     public mutating func spend(on value: PythonValue) throws {
         switch value {
-        case .none, .bool, .int, .float, .complex, .date, .time, .timedelta, .datetime:
+        case .none, .bool, .int, .float, .complex, .date, .time, .timedelta, .datetime, .uuid:
             return
+        case .markup(let text): try spend(text.utf8.count)
         case .bigInt(let integer): try spend(integer.decimalDigitBound)
         case .str(let text): try spend(text.utf8.count)
         case .bytes(let bytes), .bytearray(let bytes): try spend(bytes.count)

@@ -266,13 +266,13 @@ public struct PythonDateTime: Sendable, Hashable {
 extension Int {
     /// Python's `//`, for a positive divisor (every caller passes a positive constant, so neither
     /// `Int.min / -1` nor `q - 1` can overflow).
-    @inlinable internal func floorDivide(_ divisor: Int) -> Int {
+    @inlinable package func floorDivide(_ divisor: Int) -> Int {
         let q = self / divisor
         return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? q - 1 : q
     }
 
     /// Python's `%`, for a positive divisor (`r + divisor` is then below `divisor`).
-    @inlinable internal func floorModulo(_ divisor: Int) -> Int {
+    @inlinable package func floorModulo(_ divisor: Int) -> Int {
         let r = self % divisor
         return (r != 0 && (r < 0) != (divisor < 0)) ? r + divisor : r
     }

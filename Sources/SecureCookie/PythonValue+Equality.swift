@@ -55,7 +55,10 @@ extension PythonValue: Equatable, Hashable {
     public static func == (lhs: PythonValue, rhs: PythonValue) -> Bool {
         switch (lhs, rhs) {
         case (.none, .none): return true
-        case (.str(let a), .str(let b)): return PythonValue.sameCodePoints(a, b)
+        case (.str(let a), .str(let b)), (.markup(let a), .markup(let b)), (.str(let a), .markup(let b)),
+            (.markup(let a), .str(let b)):
+            return PythonValue.sameCodePoints(a, b)
+        case (.uuid(let a), .uuid(let b)): return a == b
         case (.bytes(let a), .bytes(let b)), (.bytearray(let a), .bytearray(let b)),
             (.bytes(let a), .bytearray(let b)), (.bytearray(let a), .bytes(let b)):
             return a == b
@@ -100,7 +103,7 @@ extension PythonValue: Equatable, Hashable {
     public func hash(into hasher: inout Hasher) {
         switch self {
         case .none: hasher.combine(0 as UInt8)
-        case .str(let string):
+        case .str(let string), .markup(let string):
             hasher.combine(1 as UInt8)
             let hashed: Void? = string.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
             if hashed == nil { for byte in string.utf8 { hasher.combine(byte) } }
@@ -130,6 +133,9 @@ extension PythonValue: Equatable, Hashable {
             hasher.combine(value.comparableMicroseconds)
         case .timedelta(let value):
             hasher.combine(10 as UInt8)
+            hasher.combine(value)
+        case .uuid(let value):
+            hasher.combine(12 as UInt8)
             hasher.combine(value)
         case .bool, .int, .bigInt, .float, .complex, .decimal:
             hasher.combine(11 as UInt8)

@@ -53,6 +53,11 @@ public enum PythonValue: Sendable {
     indirect case timedelta(PythonTimeDelta)
     /// `decimal.Decimal`.
     indirect case decimal(PythonDecimal)
+    /// `uuid.UUID` (Flask sessions tag it ` u`).
+    case uuid(PythonUUID)
+    /// `markupsafe.Markup`: a `str` already safe as HTML (Flask sessions tag it ` m`). As in Python, it
+    /// equals and hashes as the ``str(_:)`` of the same text.
+    case markup(String)
 }
 
 extension PythonValue {
@@ -86,6 +91,8 @@ extension PythonValue {
         case .time: return "datetime.time"
         case .timedelta: return "datetime.timedelta"
         case .decimal: return "decimal.Decimal"
+        case .uuid: return "uuid.UUID"
+        case .markup: return "markupsafe.Markup"
         }
     }
 

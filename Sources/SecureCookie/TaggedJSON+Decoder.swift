@@ -10,7 +10,7 @@ internal struct TaggedJSONDecoder {
     /// The tags a path may name; any other key beginning with `$` is input and shown as `$?`.
     private static let knownTags: Set<String> = [
         "$int", "$float", "$bytes", "$bytearray", "$tuple", "$set", "$frozenset", "$dict", "$datetime", "$date", "$time",
-        "$timedelta", "$decimal", "$complex", "$object", "$global", "$cycle",
+        "$timedelta", "$decimal", "$complex", "$uuid", "$markup", "$object", "$global", "$cycle",
     ]
 
     private let limits: SecureCookieLimits
@@ -152,6 +152,15 @@ internal struct TaggedJSONDecoder {
             let parts = try array(body, tag)
             guard parts.count == 2 else { throw bad("$complex needs [real, imaginary]") }
             return .complex(try complexPart(parts[0]), try complexPart(parts[1]))
+        case "$uuid":
+            let text = try string(body, tag)
+            // The canonical dashed form only, as str(uuid) writes it.
+            guard text.utf8.count == 36, let uuid = PythonUUID(text), uuid.description == text.lowercased() else {
+                throw bad("$uuid needs the dashed form of 32 hex digits")
+            }
+            return .uuid(uuid)
+        case "$markup":
+            return .markup(try string(body, tag))
         case "$object", "$global", "$cycle":
             throw SecureCookieError.refused(
                 tag, "the inspect-only form at \(pathText) shows what a pickle would build or call; it is not a value")

@@ -66,6 +66,8 @@ extension JSONOutput {
         case .timedelta(let delta):
             try tagged("$timedelta") { try $0.taggedArray([.int(delta.days), .int(delta.seconds), .int(delta.microseconds)]) }
         case .decimal(let decimal): try tagged("$decimal") { $0.string(decimal.description) }
+        case .uuid(let uuid): tagged("$uuid") { $0.string(uuid.description) }
+        case .markup(let text): tagged("$markup") { $0.string(text) }
         }
     }
 

@@ -17,6 +17,8 @@
 /// | datetime, date, time | `{"$datetime": "2024-01-02T03:04:05.123456+00:00"}`, `{"$date": ...}`, `{"$time": ...}` (`isoformat()`) |
 /// | timedelta | `{"$timedelta": [days, seconds, microseconds]}` |
 /// | Decimal | `{"$decimal": "1.10"}` (`str()`) |
+/// | uuid.UUID | `{"$uuid": "00000000-0000-0000-0000-000000000001"}` (`str()`: lowercase, dashed) |
+/// | markupsafe.Markup | `{"$markup": "<b>x</b>"}` |
 /// | complex | `{"$complex": [re, im]}` |
 ///
 /// ``encode(_:)`` writes one line, laid out as Python's

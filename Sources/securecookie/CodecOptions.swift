@@ -1,5 +1,6 @@
 import ArgumentParser
 import SecureCookie
+import SecureCookieFlask
 import SecureCookieJSON
 import SecureCookieMessagePack
 import SecureCookiePickle
@@ -7,7 +8,7 @@ import SecureCookieYAML
 
 /// The codecs the tool offers, built with the command line's codec options.
 enum ToolCodecs {
-    /// Every codec, as a registry: `json`, `pickle`, `yaml`, `msgpack`.
+    /// Every codec, as a registry: `json`, `secure-cookie-json`, `pickle`, `yaml`, `msgpack`, `flask`.
     ///
     /// - Parameters:
     ///   - pickleProtocol: The protocol pickles are written with.
@@ -16,6 +17,8 @@ enum ToolCodecs {
     static func registry(pickleProtocol: Int = 4, python2Strings: PicklePython2Strings = .ascii) -> SerializationRegistry {
         SerializationRegistry([
             JSONSerializationMethod(),
+            SecureCookieJSONSerializationMethod(),
+            FlaskTaggedJSONSerializationMethod(),
             PickleSerializationMethod(protocolVersion: pickleProtocol, python2Strings: python2Strings),
             YAMLSerializationMethod(),
             MessagePackSerializationMethod(),
@@ -30,6 +33,49 @@ func parseHash(_ name: String) throws -> HashMethod {
         throw ValidationError("no hash named '\(name)' (known: \(names))")
     }
     return method
+}
+
+/// The framings the tool offers: `werkzeug` and `flask`.
+enum ToolFraming: String, CaseIterable, ExpressibleByArgument {
+    /// Werkzeug's `SecureCookie`.
+    case werkzeug
+    /// Flask's session cookie.
+    case flask
+
+    /// The codec a framing's cookies use unless `--codec` says otherwise.
+    var defaultCodec: String { self == .werkzeug ? "json" : "flask" }
+
+    /// The framing, with its keys and settings.
+    ///
+    /// - Parameters:
+    ///   - codec: The codec.
+    ///   - hash: Werkzeug's MAC hash.
+    ///   - keys: The keys, the first signing.
+    ///   - limits: The limits.
+    ///   - salt: Flask's salt.
+    ///   - maxAge: Flask's maximum age.
+    /// - Returns: The framing.
+    func framing(
+        codec: any SerializationMethod, hash: HashMethod, keys: [SecretKey], limits: SecureCookieLimits, salt: String,
+        maxAge: Int64
+    ) -> any CookieFraming {
+        switch self {
+        case .werkzeug:
+            return WerkzeugFraming(
+                format: CookieFormat(serializationMethod: codec, hashMethod: hash, limits: limits), secretKeys: keys)
+        case .flask:
+            return FlaskSessionFraming(
+                secretKeys: keys, salt: salt, maximumAge: maxAge, serializationMethod: codec, limits: limits)
+        }
+    }
+}
+
+/// Parses `--max-age`.
+func parseMaximumAge(_ text: String) throws -> Int64 {
+    guard let value = Int64(text), value >= 0 else {  // checked: failable parse, then range-checked
+        throw ValidationError("--max-age is a whole number of seconds from 0; not '\(text)'")
+    }
+    return value
 }
 
 /// Parses a `--py2-str` mode.
@@ -48,10 +94,30 @@ func parseProtocol(_ text: String) throws -> Int {
     return value
 }
 
-/// `--codec`, `--hash`, `--py2-str`: the cookie type of the cookies read or written.
+/// `--format`, `--codec`, `--hash`, `--py2-str`, `--salt`, `--max-age`: the cookie type of the cookies read or written.
 struct CodecOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The codec: json, pickle, yaml or msgpack.", valueName: "name"), completion: ToolCompletions.codecs)
-    var codec: String = "json"
+    @Option(
+        name: .customLong("format"),
+        help: ArgumentHelp(
+            "The cookie framing: werkzeug (SecureCookie) or flask (Flask's session cookie).", valueName: "framing"))
+    var framing: ToolFraming = .werkzeug
+
+    @Option(
+        help: ArgumentHelp(
+            "The codec: json, secure-cookie-json, pickle, yaml, msgpack or flask (default: json; flask with --format flask).",
+            valueName: "name"),
+        completion: ToolCompletions.codecs)
+    var codec: String?
+
+    @Option(help: ArgumentHelp("Flask: the salt of the signing key's derivation.", valueName: "text"))
+    var salt: String = "cookie-session"
+
+    @Option(
+        name: .customLong("max-age"),
+        help: ArgumentHelp(
+            "Flask: the oldest cookie accepted, in seconds (default 2678400, Flask's 31 days).", valueName: "seconds"),
+        transform: parseMaximumAge)
+    var maxAge: Int64 = FlaskSessionFraming.defaultMaximumAge
 
     @Option(
         help: ArgumentHelp("The MAC's hash: md5, sha1 (Werkzeug's default), sha256, sha384 or sha512.", valueName: "name"),
@@ -68,7 +134,14 @@ struct CodecOptions: ParsableArguments {
 
     /// The codec, with the pickle options applied.
     func method(pickleProtocol: Int = 4) throws -> any SerializationMethod {
-        try ToolCodecs.registry(pickleProtocol: pickleProtocol, python2Strings: python2Strings).method(named: codec)
+        try ToolCodecs.registry(pickleProtocol: pickleProtocol, python2Strings: python2Strings)
+            .method(named: codec ?? framing.defaultCodec)
+    }
+
+    /// The framing, with its codec and keys.
+    func cookieFraming(keys: [SecretKey], limits: SecureCookieLimits, pickleProtocol: Int = 4) throws -> any CookieFraming {
+        framing.framing(
+            codec: try method(pickleProtocol: pickleProtocol), hash: hash, keys: keys, limits: limits, salt: salt, maxAge: maxAge)
     }
 
     /// The cookie type.

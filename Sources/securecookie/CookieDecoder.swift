@@ -1,20 +1,21 @@
 import SecureCookie
 
+import struct Foundation.Date
+
 /// Verifies and decodes one cookie for `securecookie decode`.
 struct CookieDecoder {
-    let format: CookieFormat
-    let keys: [SecretKey]
+    let framing: any CookieFraming
     let now: Double?
 
     /// The cookie's data, and a remark when an older key or hash verified it.
     func decode(_ bytes: [UInt8]) throws -> (data: PythonDict, note: String?) {
         guard !bytes.isEmpty else { throw SecureCookieError.malformed("the line is empty") }
-        let cookie = try SecureCookie.unserialize(bytes: bytes, secretKeys: keys, format: format, now: now)
+        let session = try framing.read(bytes, now: now ?? Date().timeIntervalSince1970)
         var note: String?
-        if let verification = cookie.verification, verification.needsReissue {
+        if session.verification.needsReissue {
             note = "verified by an older key (re-issue them)"
-            if verification.keyIndex > 0 { note = "verified by key \(verification.keyIndex + 1) (re-issue them)" }
+            if session.verification.keyIndex > 0 { note = "verified by key \(session.verification.keyIndex + 1) (re-issue them)" }
         }
-        return (cookie.data, note)
+        return (session.data, note)
     }
 }

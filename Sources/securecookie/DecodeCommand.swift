@@ -44,7 +44,8 @@ struct DecodeCommand: StreamingCommand {
     ///
     /// - Returns: The exit status.
     func execute(io: ToolIO) throws -> Int32 {
-        let decoder = CookieDecoder(format: try codecOptions.format(limits: limitOptions.limits), keys: secrets.keys, now: now)
+        let decoder = CookieDecoder(
+            framing: try codecOptions.cookieFraming(keys: secrets.keys, limits: limitOptions.limits), now: now)
         if let cookie {
             do {
                 let result = try decoder.decode(trimmedLine(Array(cookie.utf8)))

@@ -24,16 +24,29 @@ struct EncodeCommand: StreamingCommand {
         help: ArgumentHelp("Store an expiry, a Unix time, in the cookie's _expires item.", valueName: "unix"),
         transform: UnixTimeOptions.parseExpires)
     var expires: Int64?
+    @Option(
+        help: ArgumentHelp("Flask: the signing time stored in the cookie, a Unix time (default: the clock).", valueName: "unix"),
+        transform: UnixTimeOptions.parseNow)
+    var now: Double?
     @OptionGroup(title: "Keys") var secrets: SecretOptions
     @OptionGroup(title: "Limits") var limitOptions: LimitOptions
+
+    /// Checks that `--expires` is not given for a framing that carries no expiry.
+    ///
+    /// - Throws: A usage error.
+    func validate() throws {
+        if codecOptions.framing == .flask && expires != nil {
+            throw ValidationError(
+                "--expires is for werkzeug cookies: a Flask cookie's age is its timestamp (--now), checked with --max-age")
+        }
+    }
 
     /// Runs the command on the given streams.
     ///
     /// - Returns: The exit status.
     func execute(io: ToolIO) throws -> Int32 {
         let limits = limitOptions.limits
-        let format = try codecOptions.format(limits: limits, pickleProtocol: `protocol`)
-        let keys = secrets.keys
+        let framing = try codecOptions.cookieFraming(keys: secrets.keys, limits: limits, pickleProtocol: `protocol`)
         let progress = BatchProgress(io: io, verb: "encoded", noun: "values")
         while let next = io.nextLine() {
             do {
@@ -42,8 +55,7 @@ struct EncodeCommand: StreamingCommand {
                     throw SecureCookieError.undecodable("the line is not valid UTF-8")
                 }
                 let data = try CookieData.dict(from: TaggedJSON.decode(text, limits: limits))
-                var cookie = SecureCookie(data, secretKeys: keys, format: format)
-                let value = try cookie.serialize(expires: expires)
+                let value = try framing.write(data, now: now ?? Date().timeIntervalSince1970, expires: expires)
                 try CookieData.checkLength(value, limits: limits)
                 io.writeLine(value)
                 progress.succeeded()

@@ -1,5 +1,6 @@
 import ArgumentParser
 import SecureCookie
+import SecureCookieFlask
 
 /// `securecookie inspect`: show what a cookie holds **without** verifying it.
 struct InspectCommand: StreamingCommand {
@@ -24,9 +25,17 @@ struct InspectCommand: StreamingCommand {
     /// - Returns: The exit status.
     func execute(io: ToolIO) throws -> Int32 {
         let format = try codecOptions.format(limits: limitOptions.limits)
+        let inspect: (String) -> (String, Bool)
+        if codecOptions.framing == .flask {
+            let framing = FlaskSessionFraming(
+                secretKeys: [], salt: codecOptions.salt, serializationMethod: format.serializationMethod, limits: format.limits)
+            inspect = { inspectFlask($0, framing: framing) }
+        } else {
+            inspect = { self.inspect($0, format: format) }
+        }
         io.writeError("securecookie: UNVERIFIED: the signature was not checked; anyone could have written these values\n")
         if let cookie {
-            let (line, ok) = inspect(cookie, format: format)
+            let (line, ok) = inspect(cookie)
             io.writeLine(line)
             return ok ? 0 : 1
         }
@@ -37,11 +46,23 @@ struct InspectCommand: StreamingCommand {
                 failed = true
                 continue
             }
-            let (line, ok) = inspect(String(decoding: bytes, as: UTF8.self), format: format)
+            let (line, ok) = inspect(String(decoding: bytes, as: UTF8.self))
             io.writeLine(line)
             failed = failed || !ok
         }
         return failed ? 1 : 0
+    }
+
+    /// One Flask cookie's line: its payload decoded by the codec, unverified.
+    func inspectFlask(_ cookie: String, framing: FlaskSessionFraming) -> (String, Bool) {
+        do {
+            let payload = try framing.unverifiedPayload(of: cookie)
+            let value = try framing.serializationMethod.loads(payload[...], limits: framing.limits)
+            try value.checkMaterializedSize(framing.limits)
+            return (try TaggedJSON.encode(value), true)
+        } catch {
+            return (ErrorLine.text(for: error), false)
+        }
     }
 
     /// One cookie's line, and whether every item could be read.

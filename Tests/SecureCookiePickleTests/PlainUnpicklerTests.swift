@@ -79,7 +79,7 @@ import Testing
             }
         case .set(let set), .frozenset(let set):
             return protocolVersion >= 4 && set.allSatisfy { isPlain($0, protocolVersion: protocolVersion) }
-        case .complex, .datetime, .date, .time, .timedelta, .decimal: return false
+        case .complex, .datetime, .date, .time, .timedelta, .decimal, .uuid, .markup: return false
         }
     }
 

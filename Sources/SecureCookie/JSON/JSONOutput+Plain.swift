@@ -23,7 +23,7 @@ extension JSONOutput {
         case .int(let integer): self.integer(integer)
         case .bigInt(let integer): raw(try Self.decimalText(integer))
         case .float(let double): float(double)
-        case .str(let text): string(text)
+        case .str(let text), .markup(let text): string(text)
         case .list(let items), .tuple(let items):
             try check(depth: depth + 1)
             byte(UInt8(ascii: "["))
@@ -38,28 +38,39 @@ extension JSONOutput {
         case .dict(let dict):
             try check(depth: depth + 1)
             byte(UInt8(ascii: "{"))
-            var isFirst = true
-            try dict.forEachInPlace { key, value in
-                if !isFirst { itemSeparatorText() }
-                isFirst = false
-                if case .str(let text) = key.pointee {
-                    string(text)
-                } else {
-                    string(try Self.keyText(key.pointee))
+            if options.sortsKeys && dict.count > 1 {
+                let items = try PythonKeyOrder.sorted(dict)
+                for (index, item) in items.enumerated() {
+                    if index > 0 { itemSeparatorText() }
+                    try writeMember(key: item.key, value: item.value, depth: depth)
                 }
-                keySeparatorText()
-                try writePlain(at: value, depth: depth + 1)
+            } else {
+                var isFirst = true
+                try dict.forEachInPlace { key, value in
+                    if !isFirst { itemSeparatorText() }
+                    isFirst = false
+                    try writeMember(key: key.pointee, value: value.pointee, depth: depth)
+                }
             }
             byte(UInt8(ascii: "}"))
-        case .bytes, .bytearray, .complex, .set, .frozenset, .datetime, .date, .time, .timedelta, .decimal:
+        case .bytes, .bytearray, .complex, .set, .frozenset, .datetime, .date, .time, .timedelta, .decimal, .uuid:
             throw SecureCookieError.unrepresentable("Object of type \(pointer.pointee.typeName) is not JSON serializable")
         }
+    }
+
+    private mutating func writeMember(key: PythonValue, value: PythonValue, depth: Int) throws {
+        switch key {
+        case .str(let text), .markup(let text): string(text)
+        default: string(try Self.keyText(key))
+        }
+        keySeparatorText()
+        try writePlain(value, depth: depth + 1)
     }
 
     /// The string `json.dumps` makes of a dict key.
     private static func keyText(_ key: PythonValue) throws -> String {
         switch key {
-        case .str(let text): return text
+        case .str(let text), .markup(let text): return text
         case .float(let double): return floatText(double)
         case .bool(let flag): return flag ? "true" : "false"
         case .none: return "null"

@@ -39,6 +39,9 @@ package enum JSONText {
         package var keySeparator: String
         /// The deepest nesting written; deeper values are unrepresentable (`nil`: no bound).
         package var maximumDepth: Int?
+        /// Write each dict's items in the order of their keys (`sort_keys=True`), as Python sorts them: str by
+        /// code point, numbers by value; keys Python cannot order against each other are unrepresentable.
+        package var sortsKeys: Bool
 
         /// Creates options.
         ///
@@ -47,16 +50,26 @@ package enum JSONText {
         ///   - itemSeparator: Between items.
         ///   - keySeparator: Between a key and its value.
         ///   - maximumDepth: The deepest nesting written, or `nil` for no bound.
-        package init(asciiOnly: Bool, itemSeparator: String = ", ", keySeparator: String = ": ", maximumDepth: Int? = nil) {
+        ///   - sortsKeys: Whether dict items are written in key order.
+        package init(
+            asciiOnly: Bool, itemSeparator: String = ", ", keySeparator: String = ": ", maximumDepth: Int? = nil,
+            sortsKeys: Bool = false
+        ) {
             self.asciiOnly = asciiOnly
             self.itemSeparator = itemSeparator
             self.keySeparator = keySeparator
             self.maximumDepth = maximumDepth
+            self.sortsKeys = sortsKeys
         }
 
         /// Python's `json.dumps(value)` defaults: `ensure_ascii=True`, separators `", "` and `": "`, and
         /// at most ``pythonMaximumDepth`` levels.
         package static let python = WriteOptions(asciiOnly: true, maximumDepth: pythonMaximumDepth)
+
+        /// `json.dumps(value, separators=(",", ":"), sort_keys=True)`: compact, sorted, ASCII, as
+        /// secure-cookie 0.2's JSON and Flask's session serializer write.
+        package static let compactSorted = WriteOptions(
+            asciiOnly: true, itemSeparator: ",", keySeparator: ":", maximumDepth: pythonMaximumDepth, sortsKeys: true)
     }
 
     /// The deepest nesting the JSON writer emits with ``WriteOptions/python``.

@@ -49,6 +49,17 @@ internal struct KeyedHash<H: HashFunction>: @unchecked Sendable {
         return outerHasher.finalize()
     }
 
+    /// The MAC of one message.
+    @inline(__always)
+    func authenticationCode(of message: UnsafeRawBufferPointer) -> H.Digest {
+        var hasher = inner
+        hasher.update(bufferPointer: message)
+        let innerDigest = hasher.finalize()
+        var outerHasher = outer
+        innerDigest.withUnsafeBytes { outerHasher.update(bufferPointer: $0) }
+        return outerHasher.finalize()
+    }
+
     /// The MAC of the items, handed to `body` as raw bytes.
     @inline(__always)
     func withAuthenticationCode<Items: Sequence, Result>(

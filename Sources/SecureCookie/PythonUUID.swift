@@ -1,0 +1,93 @@
+/// A `uuid.UUID`: 128 bits, as Flask sessions carry them.
+///
+/// Python compares UUIDs by their integer value; so does this type. The text forms are Python's:
+/// ``description`` is `str(uuid)` (lowercase, dashed) and ``hex`` is `uuid.hex` (32 digits, no dashes).
+public struct PythonUUID: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The high 64 bits.
+    public let high: UInt64
+    /// The low 64 bits.
+    public let low: UInt64
+
+    /// A UUID from its two halves.
+    ///
+    /// - Parameters:
+    ///   - high: The first 64 bits (the most significant).
+    ///   - low: The last 64 bits.
+    public init(high: UInt64, low: UInt64) {
+        self.high = high
+        self.low = low
+    }
+
+    /// A UUID from 16 bytes, most significant first (`uuid.UUID(bytes=...)`).
+    ///
+    /// Fails (is `nil`) unless there are exactly 16 bytes.
+    ///
+    /// - Parameter bytes: The bytes.
+    public init?(bytes: some Collection<UInt8>) {
+        guard bytes.count == 16 else { return nil }
+        var high: UInt64 = 0
+        var low: UInt64 = 0
+        for (index, byte) in bytes.enumerated() {
+            if index < 8 {
+                high = high << 8 | UInt64(byte)  // checked: a byte widens; 8 of them fill 64 bits exactly
+            } else {
+                low = low << 8 | UInt64(byte)  // checked: a byte widens; 8 of them fill 64 bits exactly
+            }
+        }
+        self.init(high: high, low: low)
+    }
+
+    /// A UUID from the text `uuid.UUID(text)` accepts in its canonical shapes: 32 hex digits, with or
+    /// without the four dashes of ``description``, optionally in braces or after `urn:uuid:`.
+    ///
+    /// Fails (is `nil`) for any other text.
+    ///
+    /// - Parameter text: The text.
+    public init?(_ text: some StringProtocol) {
+        var digits = Substring(text)
+        if digits.hasPrefix("urn:") { digits = digits.dropFirst(4) }
+        if digits.hasPrefix("uuid:") { digits = digits.dropFirst(5) }
+        while digits.first == "{" || digits.first == "}" { digits = digits.dropFirst() }
+        while digits.last == "{" || digits.last == "}" { digits = digits.dropLast() }
+        var high: UInt64 = 0
+        var low: UInt64 = 0
+        var count = 0
+        for byte in digits.utf8 where byte != UInt8(ascii: "-") {
+            guard let nibble = Hex.value(byte), count < 32 else { return nil }
+            if count < 16 {
+                high = high << 4 | UInt64(nibble)  // checked: a nibble widens; 16 of them fill 64 bits exactly
+            } else {
+                low = low << 4 | UInt64(nibble)  // checked: a nibble widens; 16 of them fill 64 bits exactly
+            }
+            count += 1
+        }
+        guard count == 32 else { return nil }
+        self.init(high: high, low: low)
+    }
+
+    /// The 16 bytes, most significant first (`uuid.bytes`).
+    public var bytes: [UInt8] {
+        // checked: shifts of a 64-bit word by multiples of 8 below 64, truncated to a byte on purpose
+        (0..<16).map { index in UInt8(truncatingIfNeeded: (index < 8 ? high : low) >> UInt64(56 - 8 * (index % 8))) }
+    }
+
+    /// `uuid.hex`: 32 lowercase hex digits.
+    public var hex: String { Hex.encode(bytes) }
+
+    /// `str(uuid)`: `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`, lowercase.
+    public var description: String {
+        let digits = Array(hex.utf8)
+        var text = [UInt8]()
+        text.reserveCapacity(36)
+        for (index, digit) in digits.enumerated() {
+            if index == 8 || index == 12 || index == 16 || index == 20 { text.append(UInt8(ascii: "-")) }
+            text.append(digit)
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// Orders by the integer value, as Python orders UUIDs.
+    public static func < (lhs: PythonUUID, rhs: PythonUUID) -> Bool {
+        (lhs.high, lhs.low) < (rhs.high, rhs.low)
+    }
+}
