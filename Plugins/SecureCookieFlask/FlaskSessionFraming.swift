@@ -87,14 +87,15 @@ public struct FlaskSessionFraming: CookieFraming {
         guard let timestampDot = cookie[..<signatureDot].lastIndex(of: dot) else {
             throw SecureCookieError.malformed("the signed value has no timestamp")
         }
-        guard let timestampBytes = Base64URL.decode(cookie[(timestampDot + 1)..<signatureDot]) else {
-            throw SecureCookieError.malformed("the timestamp is not base64")
+        // itsdangerous reads the timestamp as at most 8 big-endian bytes (struct ">Q").
+        guard let timestampBytes = Base64URL.decode(cookie[(timestampDot + 1)..<signatureDot]), timestampBytes.count <= 8 else {
+            throw SecureCookieError.malformed("the timestamp is not base64 of at most 8 bytes")
         }
         let issuedAt = Self.timestamp(timestampBytes)
         var expiry: Double?
         if let maximumAge {
             let current = Self.wholeSeconds(now)
-            // A timestamp past Int64 is in the future for every clock.
+            // A timestamp past Int64 (up to 2^64 - 1) is in the future for every clock.
             guard let issuedAt else { throw SecureCookieError.expired(at: Int64.max) }
             let (age, overflow) = current.subtractingReportingOverflow(issuedAt)
             let (deadline, late) = issuedAt.addingReportingOverflow(maximumAge)
@@ -211,12 +212,11 @@ public struct FlaskSessionFraming: CookieFraming {
         return Int64(exactly: now.rounded(.towardZero)) ?? (now < 0 ? Int64.min : Int64.max)
     }
 
-    /// itsdangerous' `bytes_to_int`: big-endian, any length; `nil` past Int64.
+    /// itsdangerous' `bytes_to_int` of at most 8 bytes: big-endian; `nil` past Int64.
     private static func timestamp(_ bytes: [UInt8]) -> Int64? {
         var value: UInt64 = 0
-        for byte in bytes {
-            guard value >> 55 == 0 else { return nil }  // checked: a shift of an unsigned word by a constant
-            value = value << 8 | UInt64(byte)  // checked: the guard keeps the value below 2^63 after the shift
+        for byte in bytes.prefix(8) {
+            value = value << 8 | UInt64(byte)  // checked: at most 8 bytes fill 64 bits exactly
         }
         return Int64(exactly: value)
     }
