@@ -17,7 +17,6 @@ import base64
 import contextlib
 import datetime
 import decimal
-import json
 import os
 import sys
 import uuid

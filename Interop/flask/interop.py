@@ -28,14 +28,12 @@ import datetime
 import decimal
 import io
 import json
-import math
 import os
 import random
 import re
 import subprocess
 import sys
 import uuid
-import zlib
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
