@@ -82,7 +82,13 @@ class Tool(object):
         proc = subprocess.Popen([self.path] + args, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                 stderr=subprocess.PIPE)
         out, err = proc.communicate(data)
-        return proc.returncode, out.decode("utf-8", "surrogateescape").splitlines(), err.decode("utf-8", "replace")
+        return proc.returncode, lines_of(out.decode("utf-8", "surrogateescape")), err.decode("utf-8", "replace")
+
+
+def lines_of(text):
+    """Lines split at newlines only (str.splitlines would split JSON text at U+2028 and U+2029 too)."""
+    lines = text.split("\n")
+    return lines[:-1] if lines and lines[-1] == "" else lines
 
 
 def parse_line(text):
@@ -439,7 +445,7 @@ class Session(object):
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         if proc.returncode != 0:
             raise RuntimeError("werkzeug_side.py %s failed: %s" % (command, proc.stderr.decode("utf-8", "replace")[-500:]))
-        return proc.stdout.decode("utf-8").splitlines()
+        return lines_of(proc.stdout.decode("utf-8"))
 
     def migrate_from_werkzeug(self):
         old, new = self.new_key(), self.new_key()
