@@ -7,8 +7,9 @@
 One JSON object a line in, one line out:
 - ``write``: ``{"secret_hex", "codec", "hash", "protocol" (pickle), "data": <tagged JSON>}`` -> the
   cookie Werkzeug writes (``Interop/werkzeug_codecs.py``'s SecureCookie subclass for that codec);
-- ``read``: ``{"secret_hex", "codec", "hash", "cookie"}`` -> the tagged JSON of what Werkzeug reads
-  (``{}`` when it refuses the cookie, as Werkzeug does).
+- ``read``: ``{"secret_hex", "codec", "hash", "cookie", "now" (optional)}`` -> the tagged JSON of
+  what Werkzeug reads (``{}`` when it refuses the cookie, as Werkzeug does), with Werkzeug's clock
+  (the ``_expires`` check) at ``now`` when given.
 """
 from __future__ import print_function, unicode_literals
 
@@ -18,6 +19,8 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # Interop/
+
+import werkzeug.contrib.securecookie as wsc  # noqa: E402
 
 import tagged  # noqa: E402
 import werkzeug_codecs as wc  # noqa: E402
@@ -37,7 +40,13 @@ def main():
             data = tagged.from_tagged(request["data"])
             print(wc.serialize(codec, hash_name, secret, data, request.get("protocol")))
         else:
-            data = wc.unserialize(codec, hash_name, secret, request["cookie"], request.get("protocol"))
+            original = wsc.time
+            if "now" in request:
+                wsc.time = lambda: request["now"]
+            try:
+                data = wc.unserialize(codec, hash_name, secret, request["cookie"], request.get("protocol"))
+            finally:
+                wsc.time = original
             print(tagged.dumps(tagged.to_tagged(data)))
         sys.stdout.flush()
 
