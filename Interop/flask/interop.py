@@ -203,11 +203,8 @@ def random_session(rng, side):
             session = {rng.choice(TAG_NAMES): random_value(rng, 2)}  # a top-level one-key tag dict
         if rng.random() < 0.15:
             session["blob"] = rng.choice(["ab", "xyz", "\u00e9"]) * rng.randint(50, 400)  # compressed
-        try:
-            if len(side.dumps(session)) < 4000:
-                return session
-        except TypeError:
-            pass
+        if len(side.dumps(session)) < 4000:
+            return session
 
 
 def werkzeug_corpus():
@@ -216,12 +213,12 @@ def werkzeug_corpus():
     return [("werkzeug corpus: " + e["name"], tagged.from_tagged(e["data"])) for e in entries]
 
 
-def dumpable(side, value):
+def flask_cookie(side, value, ts=T):
+    """Flask's cookie for a session dict, or None when Flask cannot write it."""
     try:
-        side.dumps(value)
-        return True
+        return side.dumps(value, ts)
     except (TypeError, ValueError):
-        return False
+        return None
 
 
 # --- the checks -------------------------------------------------------------------------------
@@ -254,9 +251,9 @@ class Session(object):
         side = fc.FlaskSide([key])
         rows = []
         for name, value in cases:
-            if not dumpable(side, value):
+            cookie = flask_cookie(side, value)
+            if cookie is None:
                 continue
-            cookie = side.dumps(value, T)
             rows.append((name, cookie, fc.to_tagged(side.loads(cookie, T))))
         code, out, err = self.tool.run(self.decode_args([key]), [r[1] for r in rows])
         if not self.results.check(len(out) == len(rows), where, "%d lines for %d cookies; stderr: %s" % (len(out), len(rows), err.strip()[-300:])):
@@ -288,12 +285,12 @@ class Session(object):
         for (name, value), line in zip(rows, out):
             label = where + " " + name
             got = cookie_or_error(line)
-            if not dumpable(side, value):
+            reference = flask_cookie(side, value)
+            if reference is None:
                 any_error = True
                 self.results.check(is_error(got, "unrepresentable"), label,
                                    "Flask cannot write it; expected an unrepresentable error line, got %s" % short(line))
                 continue
-            reference = side.dumps(value, T)
             expected = fc.to_tagged(side.loads(reference, T))
             if not isinstance(got, str):
                 any_error = True
@@ -310,12 +307,10 @@ class Session(object):
         self.results.check((code == 0) == (not any_error), where + " exit code", "exit %d" % code)
 
     def known_answers(self):
+        """The spec's cookies, written by the tool (the fixtures have them for decoding)."""
         for i, (key, value, cookie) in enumerate(fc.KNOWN_ANSWERS, 1):
             code, out, _ = self.tool.run(self.encode_args(key), [tagged.dumps(fc.to_tagged(value))])
             self.results.check(out == [cookie], "known answer %d encode" % i, "expected %s got %s" % (cookie, out))
-            code, out, _ = self.tool.run(self.decode_args([key]), [cookie])
-            self.results.check(code == 0 and len(out) == 1 and tagged.same(parse_line(out[0]), fc.to_tagged(value)),
-                               "known answer %d decode" % i, "got %s exit %d" % (out, code))
 
     def fixtures(self):
         with io.open(os.path.join(ROOT, "Fixtures", "flask", "cookies.json"), encoding="utf-8") as f:
@@ -467,22 +462,23 @@ class Session(object):
             for entry, line in zip(entries, out):
                 value = tagged.from_tagged(entry["data"])
                 label = where + " " + entry["name"]
-                if not dumpable(side, value):
+                reference = flask_cookie(side, value)
+                if reference is None:
                     self.results.check(is_error(cookie_or_error(line), "unrepresentable"), label,
                                        "Flask cannot hold it; expected unrepresentable, got %s" % short(line))
                     continue
-                expected = fc.to_tagged(fc.flask_roundtrip(side, value))
+                expected = fc.to_tagged(side.loads(reference, T))
                 verdict = side.verdict(line, T)
                 got = fc.to_tagged(verdict[1]) if verdict[0] == "value" else {"$error": verdict[1], "line": line[:200]}
                 self.results.check(tagged.same(got, expected), label, "Flask read %s, expected %s" % (short(got), short(expected)))
-                identical[0] += line == side.dumps(value, T)
+                identical[0] += line == reference
                 identical[1] += 1
         say("migrate Werkzeug->Flask: %d/%d cookies byte-identical to Flask's own" % tuple(identical))
 
     def migrate_to_werkzeug(self):
         old, new = self.new_key(), self.new_key()
         side = fc.FlaskSide([new])
-        rows = [(name, side.dumps(value, T)) for name, value in fc.corpus() if dumpable(side, value)]
+        rows = [(name, side.dumps(value, T)) for name, value in fc.corpus()]
         args = (["migrate", "--from-format", "flask", "--to-format", "werkzeug", "--to-codec", "json", "--now", str(T)]
                 + key_args([new], "from-") + key_args([old], "to-"))
         where = "migrate Flask->Werkzeug json"
