@@ -130,7 +130,8 @@ let package = Package(
         .testTarget(
             name: "SecureCookieHummingbirdTests",
             dependencies: [
-                "SecureCookieHummingbird", "securecookie-demo", "SecureCookieJSON", "SecureCookiePickle", "SecureCookieTestKit",
+                "SecureCookieHummingbird", "securecookie-demo", "SecureCookieJSON", "SecureCookiePickle", "SecureCookieFlask",
+                "SecureCookieTestKit",
                 .product(name: "HummingbirdTesting", package: "hummingbird", condition: hummingbird),
                 .product(name: "Logging", package: "swift-log", condition: hummingbird),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio", condition: hummingbird),

@@ -111,9 +111,7 @@ public struct FlaskSessionFraming: CookieFraming {
         // Only now, with the signature and the age checked, is the payload decoded.
         let json = try Self.payloadJSON(cookie[..<timestampDot], limits: limits)
         let value = try serializationMethod.loads(json[...], limits: limits)
-        guard case .dict(let data) = value else {
-            throw SecureCookieError.undecodable("the session is a \(value.typeName), not a dict")
-        }
+        let data = try Self.session(from: value)
         var budget = MaterializationBudget(limits)
         try budget.spend(on: value)
         var reasons: ReissueReasons = []
@@ -151,6 +149,41 @@ public struct FlaskSessionFraming: CookieFraming {
             throw SecureCookieError.undecodable("the payload is not base64")
         }
         return isCompressed ? try Zlib.decompress(json[...], maximum: limits.maximumMaterializedBytes) : json
+    }
+
+    /// What Flask's `SecureCookieSession(data)` makes of the payload's value, as `dict(data)` does.
+    ///
+    /// A dict is the session; `None` and an empty str, bytes, list or tuple an empty one; a list or tuple
+    /// of pairs a dict of them. Anything else is ``SecureCookieError/Kind/undecodable`` (Flask's `TypeError`
+    /// or `ValueError`, a failed request).
+    static func session(from value: PythonValue) throws -> PythonDict {
+        switch value {
+        case .dict(let dict): return dict
+        case .list(let items), .tuple(let items):
+            var dict = PythonDict()
+            for (index, item) in items.enumerated() {
+                let pair: [PythonValue]
+                switch item {
+                case .list(let parts), .tuple(let parts): pair = parts
+                case .str(let text), .markup(let text): pair = text.unicodeScalars.map { .str(String($0)) }
+                case .bytes(let bytes): pair = bytes.map { .int(Int($0)) }  // checked: a byte widens
+                case .dict(let inner): pair = inner.orderedKeys
+                default:
+                    throw SecureCookieError.undecodable("session item \(index) is a \(item.typeName), not a key-value pair")
+                }
+                guard pair.count == 2 else {
+                    throw SecureCookieError.undecodable("session item \(index) has \(pair.count) elements, not a key and a value")
+                }
+                guard pair[0].isHashable else {
+                    throw SecureCookieError.undecodable("session item \(index) has an unhashable \(pair[0].typeName) key")
+                }
+                dict[pair[0]] = pair[1]
+            }
+            return dict
+        default:
+            if value.isEmptyForDict { return PythonDict() }
+            throw SecureCookieError.undecodable("the session is a \(value.typeName), not a dict")
+        }
     }
 
     /// Checks the signature over `cookie[..<signedCount]` against each key in turn.
@@ -230,5 +263,19 @@ public struct FlaskSessionFraming: CookieFraming {
             rest >>= 8
         } while rest != 0
         return bytes.reversed()
+    }
+}
+
+extension PythonValue {
+    /// Whether `SecureCookieSession(value)` is an empty session: `None`, or an empty iterable.
+    fileprivate var isEmptyForDict: Bool {
+        switch self {
+        case .none: return true
+        case .str(let text), .markup(let text): return text.isEmpty
+        case .bytes(let bytes), .bytearray(let bytes): return bytes.isEmpty
+        case .list(let items), .tuple(let items): return items.isEmpty
+        case .dict(let dict): return dict.isEmpty
+        default: return false
+        }
     }
 }

@@ -37,6 +37,8 @@ public struct SecureCookieMiddleware<Context: SecureCookieRequestContext>: Route
     public let format: Context.SessionFormat
     /// Cookie name, attributes, lifetime, failure behaviour and clock.
     public let configuration: SecureCookieSessionConfiguration
+    /// The reading and saving rules, shared with every framework's middleware.
+    private let store: SessionCookieStore<Context.SessionFormat>
 
     /// Creates the middleware.
     ///
@@ -44,14 +46,23 @@ public struct SecureCookieMiddleware<Context: SecureCookieRequestContext>: Route
     ///   - secretKeys: The keys, current first; cookies that verify only with a later key report
     ///     ``ReissueReasons/rotatedKey``.
     ///   - format: The cookie type (codec, hash, limits, re-issue policy).
+    ///   - framing: The framing sessions are written in (a `FlaskSessionFraming` to issue Flask session
+    ///     cookies); `nil` for Werkzeug's, with `format` and `secretKeys`.
+    ///   - legacyFramings: Framings read after the writing one; a cookie one of them reads carries
+    ///     ``ReissueReasons/legacyFraming`` and is re-issued in the writing framing when `format`'s
+    ///     re-issue policy migrates.
     ///   - configuration: The cookie's name and attributes and what to do when saving fails.
     public init(
-        secretKeys: [SecretKey], format: Context.SessionFormat,
+        secretKeys: [SecretKey], format: Context.SessionFormat, framing: (any CookieFraming)? = nil,
+        legacyFramings: [any CookieFraming] = [],
         configuration: SecureCookieSessionConfiguration = SecureCookieSessionConfiguration()
     ) {
         self.secretKeys = secretKeys
         self.format = format
         self.configuration = configuration
+        self.store = SessionCookieStore(
+            secretKeys: secretKeys, format: format, framing: framing, legacyFramings: legacyFramings,
+            options: configuration.cookie, sessionLifetime: configuration.sessionLifetime)
     }
 
     /// Loads the session, runs the handlers, and saves the session when it should be saved.
@@ -75,7 +86,7 @@ public struct SecureCookieMiddleware<Context: SecureCookieRequestContext>: Route
             return response
         }
         do {
-            guard let header = try cookie.setCookieHeader(try options(for: cookie, now: now), now: now) else { return response }
+            guard let header = try store.setCookieHeader(for: &cookie, now: now) else { return response }
             if !cookie.isModified && !cookie.reissueReasons.isEmpty {
                 context.logger.info(
                     "Re-issuing the session cookie in the current form",
@@ -104,42 +115,14 @@ public struct SecureCookieMiddleware<Context: SecureCookieRequestContext>: Route
     private func load(_ request: Request, context: Context, now: Double) -> SecureCookie<Context.SessionFormat> {
         let cookieHeaders = request.headers[values: .cookie]
         let header = cookieHeaders.isEmpty ? nil : cookieHeaders.joined(separator: "; ")
-        do {
-            return try SecureCookie.load(
-                cookieHeader: header, name: configuration.cookie.name, secretKeys: secretKeys, format: format, now: now)
-        } catch {
+        let loaded = store.load(cookieHeader: header, now: now)
+        if let error = loaded.rejection {
             var metadata: Logger.Metadata = ["secure_cookie.name": "\(configuration.cookie.name)"]
-            if let error = error as? SecureCookieError {
-                metadata["secure_cookie.error"] = "\(error.kind)"
-                if let limit = error.limit { metadata["secure_cookie.limit"] = "\(limit)" }
-            } else {
-                metadata["secure_cookie.error"] = "\(type(of: error))"
-            }
+            metadata["secure_cookie.error"] = "\(error.kind)"
+            if let limit = error.limit { metadata["secure_cookie.limit"] = "\(limit)" }
             context.logger.notice("Session cookie rejected; starting a new session", metadata: metadata)
-            return SecureCookie(secretKeys: secretKeys, format: format)
         }
-    }
-
-    /// The `Set-Cookie` options for this save: the configured ones, with the session's expiry.
-    ///
-    /// - Throws: ``SecureCookieError/Kind/unrepresentable`` when the clock plus the session lifetime
-    ///   does not fit a 64-bit Unix time (or the clock is not finite).
-    private func options(for cookie: SecureCookie<Context.SessionFormat>, now: Double) throws -> SetCookieOptions {
-        var options = configuration.cookie
-        if let lifetime = configuration.sessionLifetime {
-            guard let whole = Int64(exactly: now.isFinite ? now.rounded(.down) : .nan),
-                case (let expiry, let overflow) = whole.addingReportingOverflow(lifetime), !overflow
-            else {
-                throw SecureCookieError.unrepresentable("the session's expiry (the clock plus its lifetime) does not fit 64 bits")
-            }
-            options.sessionExpires = expiry
-        } else if options.sessionExpires == nil, options.expires == nil, let expiry = cookie.sessionExpiry,
-            let seconds = Int64(exactly: expiry.rounded(.down))
-        {
-            // A re-issue keeps the expiry the session arrived with rather than dropping it.
-            options.sessionExpires = seconds
-        }
-        return options
+        return loaded.cookie
     }
 
     /// Applies the configured behaviour to a session that could not be saved.

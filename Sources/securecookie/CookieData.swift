@@ -2,7 +2,15 @@ import SecureCookie
 
 /// Checks on the data and the length of a cookie being written.
 enum CookieData {
-    /// The dict a cookie is made of: every key a `str`.
+    /// The dict a session is made of, whatever its keys (a Flask session).
+    static func anyDict(from value: PythonValue) throws -> PythonDict {
+        guard case .dict(let dict) = value else {
+            throw SecureCookieError.unrepresentable("a session is a dict, not a \(value.typeName)")
+        }
+        return dict
+    }
+
+    /// A cookie's data from a tagged-JSON value: a dict of str keys.
     static func dict(from value: PythonValue) throws -> PythonDict {
         guard case .dict(let dict) = value else {
             throw SecureCookieError.unrepresentable("a cookie is a dict of str keys, not a \(value.typeName)")

@@ -54,7 +54,10 @@ struct EncodeCommand: StreamingCommand {
                 guard let text = String(bytes: line, encoding: .utf8) else {
                     throw SecureCookieError.undecodable("the line is not valid UTF-8")
                 }
-                let data = try CookieData.dict(from: TaggedJSON.decode(text, limits: limits))
+                let given = try TaggedJSON.decode(text, limits: limits)
+                // A Flask session's keys may be any JSON key (Flask writes int keys as strings); a Werkzeug
+                // cookie's items are str.
+                let data = codecOptions.framing == .flask ? try CookieData.anyDict(from: given) : try CookieData.dict(from: given)
                 let value = try framing.write(data, now: now ?? Date().timeIntervalSince1970, expires: expires)
                 try CookieData.checkLength(value, limits: limits)
                 io.writeLine(value)

@@ -33,8 +33,30 @@ extension SecureCookie {
     ///   ``SecureCookieError/Kind/unrepresentable`` when `Expires` would fall outside years 1...9999 (or the clock
     ///   plus `Max-Age` outside 64 bits); or ``SecureCookieError/Limit/cookieLength`` when the header is longer than ``SecureCookieLimits/maximumCookieLength``.
     public mutating func setCookieHeader(_ options: SetCookieOptions = SetCookieOptions(), now: Double? = nil) throws -> String? {
+        try setCookieHeader(options, now: now, framing: nil)
+    }
+
+    /// The `Set-Cookie` header value that saves this cookie in another framing (a Flask session
+    /// cookie, say), or `nil` when it need not be sent. See ``setCookieHeader(_:now:)``.
+    ///
+    /// - Parameters:
+    ///   - options: The cookie's name and attributes.
+    ///   - now: The current Unix time (a Flask cookie's timestamp, and `Expires` from `Max-Age`); `nil` reads
+    ///     the system clock.
+    ///   - framing: The framing to write the session in; `nil` for this cookie's own Werkzeug format.
+    /// - Returns: The header value.
+    /// - Throws: ``SecureCookieError`` as ``setCookieHeader(_:now:)``.
+    public mutating func setCookieHeader(
+        _ options: SetCookieOptions, now: Double?, framing: (any CookieFraming)?
+    ) throws -> String? {
         guard options.force || shouldSave else { return nil }
-        let value = try serialize(expires: options.sessionExpires ?? options.expires)
+        let expires = options.sessionExpires ?? options.expires
+        let value: String
+        if let framing {
+            value = try framing.write(data, now: now ?? Date().timeIntervalSince1970, expires: expires)
+        } else {
+            value = try serialize(expires: expires)
+        }
         var parts = [options.name + "=" + CookieHeader.quote(value)]
         if let domain = options.domain { parts.append("Domain=" + CookieHeader.quote(domain)) }
         if let expires = options.expires {

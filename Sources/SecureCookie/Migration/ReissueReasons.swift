@@ -13,12 +13,15 @@ public struct ReissueReasons: OptionSet, Sendable, Hashable, CustomStringConvert
     public static let legacyHash = ReissueReasons(rawValue: 1 << 2)
     /// The cookie's `_expires` falls within the cookie type's renewal window.
     public static let nearExpiry = ReissueReasons(rawValue: 1 << 3)
+    /// The cookie was read by a legacy framing (a Flask cookie where Werkzeug cookies are written now, or
+    /// the other way round).
+    public static let legacyFraming = ReissueReasons(rawValue: 1 << 4)
 
     /// The reasons' names, such as `legacy-codec, rotated-key`.
     public var description: String {
         [
             (ReissueReasons.legacyCodec, "legacy-codec"), (.rotatedKey, "rotated-key"), (.legacyHash, "legacy-hash"),
-            (.nearExpiry, "near-expiry"),
+            (.nearExpiry, "near-expiry"), (.legacyFraming, "legacy-framing"),
         ].filter { contains($0.0) }.map(\.1).joined(separator: ", ")
     }
 }
