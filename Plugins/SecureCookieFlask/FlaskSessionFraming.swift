@@ -260,7 +260,7 @@ public struct FlaskSessionFraming: CookieFraming {
         var rest = UInt64(clamping: value)
         repeat {
             bytes.append(UInt8(truncatingIfNeeded: rest))
-            rest >>= 8
+            rest >>= 8  // checked: an unsigned shift by a constant, dropping the byte just written
         } while rest != 0
         return bytes.reversed()
     }

@@ -6,8 +6,8 @@ package enum Base64URL {
     private static let urlSafeTable: [UInt8] = {
         var table = [UInt8](repeating: 0xFF, count: 256)
         for (index, character) in alphabet.enumerated() { table[Int(character)] = UInt8(index) }  // checked: 64 entries: index below 64
-        table[Int(UInt8(ascii: "+"))] = 62
-        table[Int(UInt8(ascii: "/"))] = 63
+        table[Int(UInt8(ascii: "+"))] = 62  // checked: an ASCII byte indexes a 256-entry table
+        table[Int(UInt8(ascii: "/"))] = 63  // checked: an ASCII byte indexes a 256-entry table
         return table
     }()
 
@@ -51,8 +51,8 @@ package enum Base64URL {
 
     private static let standardTable: [UInt8] = {
         var table = urlSafeTable
-        table[Int(UInt8(ascii: "-"))] = 0xFF
-        table[Int(UInt8(ascii: "_"))] = 0xFF
+        table[Int(UInt8(ascii: "-"))] = 0xFF  // checked: an ASCII byte indexes a 256-entry table
+        table[Int(UInt8(ascii: "_"))] = 0xFF  // checked: an ASCII byte indexes a 256-entry table
         return table
     }()
 
