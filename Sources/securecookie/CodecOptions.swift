@@ -122,7 +122,7 @@ struct CodecOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp("The MAC's hash: md5, sha1 (Werkzeug's default), sha256, sha384 or sha512.", valueName: "name"),
         completion: ToolCompletions.hashes, transform: parseHash)
-    var hash: HashMethod = .sha1
+    var hash: HashMethod = .insecureSHA1
 
     @Option(
         name: .customLong("py2-str"),
