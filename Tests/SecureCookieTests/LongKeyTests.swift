@@ -47,3 +47,13 @@ import Testing
         #expect(read.verification?.hashMethod == fixture.hash)
     }
 }
+
+/// Werkzeug's `quote` and `unquote`: `SecureCookie.quote(1)` is `MQ==` for a JSON-shaped codec.
+@Suite struct QuotingTests {
+    @Test func quoteAndUnquoteAreTheValueForm() throws {
+        let format = DigitsCookie()
+        #expect(try format.quote(1) == "MQ==")
+        #expect(try format.unquote("MQ==") == 1)
+        #expect(throws: SecureCookieError(.undecodable, "")) { try format.unquote("M Q") }
+    }
+}
