@@ -104,6 +104,8 @@ extension SecureCookie {
                     try checkValueSize(item.value.count, limits)
                     value = try load(bytes[item.value], codec, migrating, limits, &reasons)
                 }
+                // The key counts too, as it does when the cookie is written.
+                try budget.spend(item.key.utf8.count)
                 try budget.spend(on: value)
             } catch let error as SecureCookieError {
                 throw error.forKey(item.key)

@@ -12,7 +12,9 @@ enum FlaskBench {
     ///   - python: A Python with Flask 3.1.3 (the interop venv's).
     ///   - script: `flask_bench.py`.
     ///   - secret: The benchmark's key (`flask_bench.py`'s `SECRET`).
+    ///   - runner: Runs a command and returns its standard output.
     /// - Returns: The report rows.
+    /// - Throws: When the Python side fails or a cookie does not read.
     static func run(python: String, script: URL, secret: SecretKey, runner: (String, [String]) throws -> Data) throws
         -> [[String: Any]]
     {
