@@ -172,7 +172,7 @@ internal enum FlaskTags {
     private static func dateTime(_ body: PythonValue) throws -> PythonValue {
         switch body {
         case .str(let text), .markup(let text):
-            return HTTPDate.parse(text).map(PythonValue.datetime) ?? .none
+            return try HTTPDate.parse(text).map(PythonValue.datetime) ?? .none
         case .none: return .none
         case .bool(false), .int(0): return .none
         case .float(let double) where double == 0: return .none

@@ -50,7 +50,9 @@ internal enum Zlib {
             while true {
                 if produced == output.count {
                     guard produced <= maximum else { break }
-                    output.append(contentsOf: repeatElement(0, count: Swift.min(output.count, maximum + 1 - produced)))
+                    // One zero-filled block appended at once (the standard library's fill and copy, fast in
+                    // debug builds too, where appending a repeated element goes byte by byte).
+                    output += [UInt8](repeating: 0, count: Swift.min(output.count, maximum + 1 - produced))
                 }
                 let status = output.withUnsafeMutableBufferPointer { room -> Int32 in
                     stream.pointee.next_out = room.baseAddress.map { $0 + produced }

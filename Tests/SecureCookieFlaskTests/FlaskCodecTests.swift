@@ -32,6 +32,37 @@ import Testing
         ("01 Jan 10000 00:00:00 GMT", nil),
     ]
 
+    /// Where `parse_date` lets Python's `OverflowError` out (Flask's `BadPayload`): a field past 32 bits, a
+    /// zone past timedelta's range; and the cases next to them that are `None` or a date.
+    static let overflows: [(String, String??)] = [
+        ("02 Jan 2147483647 03:04:05 GMT", .some(nil)),
+        ("02 Jan 2147483648 03:04:05 GMT", nil),
+        ("02 Jan -2147483648 03:04:05 GMT", .some(nil)),
+        ("02 Jan -2147483649 03:04:05 GMT", .some(nil)),
+        ("02 Jan 2024 03:04:05 +" + String(repeating: "9", count: 12), .some(nil)),
+        ("02 Jan 2024 03:04:05 +" + String(repeating: "9", count: 13), nil),
+        ("02 Jan 2024 03:04:05 +863999999999", .some(nil)),
+        ("02 Jan 2024 03:04:05 +" + String(repeating: "1", count: 4400), .some("2024-01-02T03:04:05+00:00")),
+        ("02 Jan " + String(repeating: "9", count: 4301) + " 03:04:05 GMT", .some(nil)),
+        ("02 Jan " + String(repeating: "9", count: 3000) + " 03:04:05 GMT", nil),
+        ("2147483648 Jan 2024 03:04:05 GMT", nil),
+        ("02 Jan 2024 2147483648:04:05 GMT", nil),
+        ("02 Jan 2024 03:04:2147483648 GMT", nil),
+    ]
+
+    @Test(arguments: overflows.indices)
+    func dateTagOverflowsAsPythonDoes(_ index: Int) throws {
+        let (text, expected) = Self.overflows[index]
+        let json = try JSONText.write(.dict([" d": .str(text)]))
+        let result = outcome { try FlaskTaggedJSONSerializationMethod().loads(json[...], limits: .init(maximumValueBytes: 1 << 16)) }
+        switch (expected, result) {
+        case (nil, .failure(let error)): #expect(error.kind == .undecodable)
+        case (.some(nil), .success(let value)): #expect(value == .none)
+        case (.some(.some(let date)), .success(let value)): #expect(TaggedJSON.text(value) == #"{"$datetime": "\#(date)"}"#)
+        default: Issue.record("\(text.prefix(40))…: \(result)")
+        }
+    }
+
     @Test(arguments: dates.indices)
     func dateTagLoadsAsWerkzeugParsesIt(_ index: Int) throws {
         let (text, expected) = Self.dates[index]
