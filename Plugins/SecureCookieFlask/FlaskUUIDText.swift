@@ -13,30 +13,10 @@ internal enum FlaskUUIDText {
         while hex.last == "{" || hex.last == "}" { hex.removeLast() }
         hex = hex.replacingAll("-", with: "")
         guard hex.unicodeScalars.count == 32 else { return nil }
-        var bytes = Substring(hex).utf8.drop(while: isSpace)
-        while let last = bytes.last, isSpace(last) { bytes = bytes.dropLast() }
-        var negative = false
-        if let sign = bytes.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
-            negative = sign == UInt8(ascii: "-")
-            bytes = bytes.dropFirst()
-        }
-        var digits = Array(bytes)
-        if digits.count >= 2, digits[0] == UInt8(ascii: "0"), digits[1] | 0x20 == UInt8(ascii: "x") {
-            digits.removeFirst(2)
-            if digits.first == UInt8(ascii: "_") { digits.removeFirst() }
-        }
-        guard let first = digits.first, first != UInt8(ascii: "_"), digits.last != UInt8(ascii: "_") else { return nil }
+        guard let (negative, digits) = PythonIntText.digits(hex, base: 16) else { return nil }
         var high: UInt64 = 0
         var low: UInt64 = 0
-        var previousUnderscore = false
-        for digit in digits {
-            if digit == UInt8(ascii: "_") {
-                guard !previousUnderscore else { return nil }
-                previousUnderscore = true
-                continue
-            }
-            previousUnderscore = false
-            guard let nibble = Hex.value(digit) else { return nil }
+        for nibble in digits {
             // At most 32 characters, so at most 32 digits: 128 bits.
             high = high << 4 | low >> 60  // checked: shifting a 128-bit value held in two words, by 4
             low = low << 4 | UInt64(nibble)  // checked: a nibble widens
@@ -44,8 +24,6 @@ internal enum FlaskUUIDText {
         if negative && (high != 0 || low != 0) { return nil }
         return PythonUUID(high: high, low: low)
     }
-
-    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
 }
 
 extension String {

@@ -142,35 +142,13 @@ internal enum HTTPDate {
     /// between them; `nil` for anything else and for more than 4300 digits (Python's `ValueError`).
     /// Magnitudes past 2^62 saturate there: no date field or zone in range is that large.
     private static func pythonInt(_ text: String) -> Int? {
-        var bytes = Substring(text).utf8.drop(while: { $0 == 0x20 || (0x09...0x0D).contains($0) })
-        while let last = bytes.last, last == 0x20 || (0x09...0x0D).contains(last) { bytes = bytes.dropLast() }
-        var negative = false
-        if let sign = bytes.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
-            negative = sign == UInt8(ascii: "-")
-            bytes = bytes.dropFirst()
-        }
-        guard let lead = bytes.first, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(lead),
-            let tail = bytes.last, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(tail)
-        else { return nil }
+        guard let (negative, digits) = PythonIntText.digits(text, base: 10), digits.count <= 4300 else { return nil }
         let ceiling = 1 << 62
         var value = 0
-        var digits = 0
-        var previousUnderscore = false
-        for byte in bytes {
-            if byte == UInt8(ascii: "_") {
-                guard !previousUnderscore else { return nil }
-                previousUnderscore = true
-                continue
-            }
-            previousUnderscore = false
-            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
-            digits += 1
-            guard digits <= 4300 else { return nil }
-            if value < ceiling {
-                let (scaled, scaleOverflow) = value.multipliedReportingOverflow(by: 10)
-                let (next, addOverflow) = scaled.addingReportingOverflow(Int(byte - UInt8(ascii: "0")))  // checked: a digit widens
-                value = scaleOverflow || addOverflow ? ceiling : Swift.min(ceiling, next)
-            }
+        for digit in digits where value < ceiling {
+            let (scaled, scaleOverflow) = value.multipliedReportingOverflow(by: 10)
+            let (next, addOverflow) = scaled.addingReportingOverflow(Int(digit))  // checked: a digit widens
+            value = scaleOverflow || addOverflow ? ceiling : Swift.min(ceiling, next)
         }
         return negative ? -value : value
     }
