@@ -9,9 +9,10 @@ internal struct SecureCookieStorageKey<Format: SecureCookieFormat>: StorageKey {
     typealias Value = SecureCookieRequestSession<Format>
 }
 
-/// Whether the missing middleware was already reported for a request.
-private struct MissingMiddlewareReportedKey: StorageKey {
-    typealias Value = Bool
+/// The empty stand-in session of a request where the middleware did not run (kept, so that a handler
+/// reads back what it set during the request, and the missing middleware is reported once).
+private struct StandInSessionKey: StorageKey {
+    typealias Value = SecureCookieRequestSession<CookieFormat>
 }
 
 extension Request {
@@ -29,13 +30,19 @@ extension Request {
     /// Where the middleware did not run (it is not installed, or installed for another cookie type or on
     /// another route group), this is an empty session whose changes are never saved (its
     /// ``SecureCookieRequestSession/isLoaded`` is `false`), and the request's logger reports the missing
-    /// middleware at `error`, once per request: a programming error, never a crash. Use
+    /// middleware at `error`, once per request: a programming error, never a crash. Within the request
+    /// the stand-in keeps what handlers set; it is dropped with the request. Use
     /// ``secureCookieSession(for:)`` to get an error instead.
     public var secureCookie: SecureCookieRequestSession<CookieFormat> {
         if let session = storage[SecureCookieStorageKey<CookieFormat>.self] { return session }
-        reportMissingMiddleware()
-        return SecureCookieRequestSession(
+        if let standIn = storage[StandInSessionKey.self] { return standIn }
+        logger.error(
+            "req.secureCookie was read where SecureCookieSessionsMiddleware did not run: the session is empty and is not saved",
+            metadata: ["secure_cookie.route": "\(method) \(url.path)"])
+        let standIn = SecureCookieRequestSession(
             SecureCookie(secretKeys: [], format: CookieFormat(serializationMethod: UnloadedSessionMethod())), isLoaded: false)
+        storage[StandInSessionKey.self] = standIn
+        return standIn
     }
 
     /// The request's session cookie of a cookie type, as ``SecureCookieSessionsMiddleware`` loaded it.
@@ -56,14 +63,6 @@ extension Request {
     /// Installs the session (the middleware's side).
     internal func installSecureCookie<Format: SecureCookieFormat>(_ session: SecureCookieRequestSession<Format>) {
         storage[SecureCookieStorageKey<Format>.self] = session
-    }
-
-    private func reportMissingMiddleware() {
-        guard storage[MissingMiddlewareReportedKey.self] != true else { return }
-        storage[MissingMiddlewareReportedKey.self] = true
-        logger.error(
-            "req.secureCookie was read where SecureCookieSessionsMiddleware did not run: the session is empty and is not saved",
-            metadata: ["secure_cookie.route": "\(method) \(url.path)"])
     }
 }
 
