@@ -27,7 +27,7 @@ struct DemoCommand: AsyncParsableCommand {
             session rules on Vapor 4 instead of Hummingbird 2.
             """)
 
-    /// The frameworks this build has (each behind its package trait).
+    /// The frameworks this build has (each behind its package trait), the default first.
     static let frameworks: [String] = {
         var names: [String] = []
         #if Hummingbird
@@ -40,7 +40,7 @@ struct DemoCommand: AsyncParsableCommand {
     }()
 
     @Option(help: "The web framework that serves the demo: hummingbird or vapor.")
-    var framework: String = "hummingbird"
+    var framework: String = DemoCommand.frameworks.first ?? "hummingbird"
 
     @Option(help: "The port to listen on (0 picks a free one; the log says which).")
     var port: Int = 8080
@@ -133,6 +133,9 @@ struct DemoCommand: AsyncParsableCommand {
                 configuration: .init(address: .hostname(hostname, port: port), serverName: "securecookie-demo"),
                 logger: logger)
             try await app.runService()
+            #else
+            // validate() lets through only the frameworks this build has.
+            throw ValidationError("--framework \(framework) is not in this build")
             #endif
         }
     }
