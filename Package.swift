@@ -186,6 +186,7 @@ if Context.environment["SECURECOOKIE_FUZZ"] == "1" {
         ("FuzzYAML", ["SecureCookie", "SecureCookieYAML"]),
         ("FuzzMessagePack", ["SecureCookie", "SecureCookieMessagePack"]),
         ("FuzzSignedCookie", ["SecureCookie", "SecureCookieJSON", "SecureCookiePickle", "SecureCookieYAML", "SecureCookieMessagePack"]),
+        ("FuzzFlask", ["SecureCookie", "SecureCookieFlask"]),
     ]
     // The oracle and the structure-aware mutators every fuzzer shares.
     package.targets.append(.target(name: "FuzzSupport", dependencies: ["SecureCookie"], path: "Fuzz/FuzzSupport"))

@@ -29,6 +29,7 @@ let package = Package(
                 .product(name: "SecureCookiePickle", package: parent),
                 .product(name: "SecureCookieYAML", package: parent),
                 .product(name: "SecureCookieMessagePack", package: parent),
+                .product(name: "SecureCookieFlask", package: parent),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             path: "Sources/SecureCookieBench",

@@ -26,7 +26,7 @@ case ${1:-} in
 esac
 [ -n "${FUZZ_MAX_SECONDS:-}" ] && limit+=(-max_total_time="$FUZZ_MAX_SECONDS")
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(FuzzCookie FuzzPickle FuzzJSON FuzzYAML FuzzMessagePack FuzzSignedCookie)
+[ ${#targets[@]} -gt 0 ] || targets=(FuzzCookie FuzzPickle FuzzJSON FuzzYAML FuzzMessagePack FuzzSignedCookie FuzzFlask)
 conformance=Fixtures/conformance
 scratch=.build-fuzz
 nice=(nice -n "${FUZZ_NICE:-0}")
@@ -80,7 +80,7 @@ dictionary() {
     FuzzPickle) echo "-dict=Fuzz/dict/pickle.dict" ;;
     FuzzYAML) echo "-dict=Fuzz/dict/yaml.dict" ;;
     FuzzMessagePack) echo "-dict=Fuzz/dict/msgpack.dict" ;;
-    FuzzJSON) echo "-dict=Fuzz/dict/json.dict" ;;
+    FuzzJSON | FuzzFlask) echo "-dict=Fuzz/dict/json.dict" ;;
   esac
 }
 

@@ -11,7 +11,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(FuzzCookie FuzzPickle FuzzJSON FuzzYAML FuzzMessagePack FuzzSignedCookie)
+[ ${#targets[@]} -gt 0 ] || targets=(FuzzCookie FuzzPickle FuzzJSON FuzzYAML FuzzMessagePack FuzzSignedCookie FuzzFlask)
 bin=.build-fuzz/debug
 export SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=${ASAN_OPTIONS:-malloc_context_size=0:quarantine_size_mb=16}
 log=$(mktemp)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what building and testing need, when it is missing:
-#   - libyaml-dev and libmsgpack-dev (Debian packages; apt-get update first);
+#   - libyaml-dev, libmsgpack-dev and zlib1g-dev (Debian packages; apt-get update first);
 #   - with --python: a Python 3 venv in .venv-interop/py3 with werkzeug 0.16.1, msgpack, PyYAML
 #     (Fixtures/werkzeug/requirements.txt), and, when Python 2.7 is there, werkzeug 0.16.1 for it
 #     installed into .venv-interop/py27-site (requirements-py27.txt); and a second Python 3 venv in
@@ -15,6 +15,7 @@ PYTHON3="${PYTHON3:-python3}"
 need_apt=()
 pkg-config --exists yaml-0.1 2>/dev/null || need_apt+=(libyaml-dev)
 pkg-config --exists msgpack 2>/dev/null || pkg-config --exists msgpack-c 2>/dev/null || need_apt+=(libmsgpack-dev)
+pkg-config --exists zlib 2>/dev/null || need_apt+=(zlib1g-dev)
 command -v pkg-config >/dev/null 2>&1 || need_apt+=(pkg-config)
 if [ ${#need_apt[@]} -gt 0 ]; then
     echo "==> installing ${need_apt[*]}"

@@ -23,10 +23,12 @@ public func fuzzPickle(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             inspect(bytes, codec)
             return 0
         }
-        let fast = TaggedJSON.encode(value)
-        if general.map(TaggedJSON.encode) != fast {
+        // Tagged JSON refuses an int past 4300 digits (typed): both paths then give nil.
+        let fast = try? TaggedJSON.encode(value)
+        let other = general.map { try? TaggedJSON.encode($0) }
+        if other != fast {
             FuzzOracle.fail(
-                "the pickle fast path read \(fast.prefix(300)); the general path \(general.map { TaggedJSON.encode($0).prefix(300) } ?? "refused it")"
+                "the pickle fast path read \(fast?.prefix(300) ?? "(no tagged JSON)"); the general path \(other.map { $0?.prefix(300) ?? "(no tagged JSON)" } ?? "refused it")"
             )
         }
         FuzzOracle.check(value, what: "pickle") { try codec.dumps($0) }

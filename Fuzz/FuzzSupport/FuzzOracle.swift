@@ -13,8 +13,8 @@ import Darwin
 /// - a value within ``SecureCookieLimits/maximumMaterializedBytes`` (what the cookie path accepts)
 ///   has at most ``SecureCookieLimits/maximumNodes`` nodes and depth ``SecureCookieLimits/maximumDepth``
 ///   once shared references are followed (with slack for how a codec counts);
-/// - its tagged JSON is no longer than 6 bytes per materialized byte (the longest escape) plus
-///   ``bytesPerNode`` per node;
+/// - its tagged JSON is written or refused typed, and is no longer than 6 bytes per materialized
+///   byte (the longest escape) plus ``bytesPerNode`` per node;
 /// - tagged JSON read back gives the same tagged JSON.
 public enum FuzzOracle {
     /// The limits every target decodes with.
@@ -45,7 +45,8 @@ public enum FuzzOracle {
 
     /// Checks a value a codec accepted; `dumps` re-serializes it with the same codec.
     ///
-    /// - Returns: Its tagged JSON, or nil when the cookie path would refuse it for its size.
+    /// - Returns: Its tagged JSON, or nil when the cookie path would refuse it for its size (or tagged
+    ///   JSON refuses it, typed).
     @discardableResult
     public static func check(_ value: PythonValue, what: String, dumps: (PythonValue) throws -> [UInt8]) -> String? {
         guard attempt("\(what): checkMaterializedSize", { try value.checkMaterializedSize(limits) }) != nil else {
@@ -59,14 +60,15 @@ public enum FuzzOracle {
         if tally.depth > limits.maximumDepth + 1 {
             fail("\(what): accepted a value of depth \(tally.depth) (limit \(limits.maximumDepth))")
         }
-        let text = TaggedJSON.encode(value)
+        // Tagged JSON refuses an int past 4300 digits as Python's str() does: a typed error, as decode prints it.
+        guard let text = attempt("\(what): tagged JSON", { try TaggedJSON.encode(value) }) else { return nil }
         let bound = 6 * tally.bytes + bytesPerNode * tally.nodes
         if text.utf8.count > bound {
             fail("\(what): tagged JSON of \(text.utf8.count) bytes for \(tally.nodes) nodes and \(tally.bytes) bytes (bound \(bound))")
         }
         do {
             let again = try TaggedJSON.decode(text, limits: limits)
-            let second = TaggedJSON.encode(again)
+            let second = try TaggedJSON.encode(again)
             if second != text { fail("\(what): tagged JSON read back differs: \(text.prefix(300)) vs \(second.prefix(300))") }
         } catch {
             fail("\(what): its own tagged JSON does not read back: \(error) — \(text.prefix(300))")
@@ -89,7 +91,7 @@ public struct FuzzTally {
     public private(set) var nodes = 0
     /// The deepest level seen.
     public private(set) var depth = 0
-    /// The UTF-8 bytes of strs, the bytes of bytes, the digits of big ints and Decimals.
+    /// The UTF-8 bytes of strs and Markup, the bytes of bytes, the digits of big ints and Decimals.
     public private(set) var bytes = 0
 
     /// A tally that stops at `nodeCap` nodes.
@@ -101,10 +103,10 @@ public struct FuzzTally {
         nodes += 1
         depth = max(depth, level)
         switch value {
-        case .none, .bool, .int, .float, .complex, .date, .time, .timedelta, .datetime: return
+        case .none, .bool, .int, .float, .complex, .date, .time, .timedelta, .datetime, .uuid: return
         case .bigInt(let integer): bytes += integer.decimalDigitBound
         case .decimal(let decimal): bytes += String(describing: decimal).utf8.count
-        case .str(let text): bytes += text.utf8.count
+        case .str(let text), .markup(let text): bytes += text.utf8.count
         case .bytes(let data), .bytearray(let data): bytes += data.count
         case .list(let items), .tuple(let items): for item in items { walk(item, depth: level + 1) }
         case .dict(let dict):

@@ -2,9 +2,10 @@
 """Writes the committed seed corpora, Fuzz/seeds/<target>/, from small grammars of each format.
 
 Every seed is at most 4096 bytes (the cookie size). Deterministic: the same files every run.
-Usage: python3 Fuzz/seeds/generate.py   (from the repository root; needs PyYAML for YAML seeds)
+Usage: python3 Fuzz/seeds/generate.py [TARGET...]   (from the repository root; needs PyYAML for YAML
+seeds; with targets, only theirs are written again)
 """
-import base64, collections, datetime, decimal, hashlib, hmac, json, os, pickle, random, shutil, struct, sys
+import base64, collections, datetime, decimal, hashlib, hmac, json, os, pickle, random, shutil, struct, sys, zlib
 
 ROOT = os.path.dirname(os.path.abspath(__file__))
 MAX = 4096
@@ -214,11 +215,41 @@ def signed():
                 write("FuzzSignedCookie", "%d-%s" % (codec, name), bytes([codec]) + f.read()[: MAX - 1])
 
 
+def flasks():
+    # First byte: 0 the session's JSON, 1 the JSON deflated when shorter, 2 a zlib stream, 3 the payload
+    # field's text (FuzzFlask's modes); Flask's session JSON as its TaggedJSONSerializer writes it.
+    sessions = [
+        b'{"a":1}', b'{"b":{" b":"AP8="},"t":{" t":[1,2]},"user_id":42}',
+        b'{"d":{" d":"Tue, 02 Jan 2024 03:04:05 GMT"},"m":{" m":"<b>x</b>"},"u":{" u":"00000000000000000000000000000001"}}',
+        b'{" di":{" t__":1}}', b'{"blob":"' + b"ab" * 100 + b'"}', b'{}',
+        b'{"_flashes":{" t":[{" t":["message","hi"]}]},"_fresh":true,"_id":"' + b"f" * 128 + b'","csrf_token":"' + b"0" * 40 + b'"}',
+        b'{"x":{" t":"abc"},"y":{" b":"not base64!"},"z":{" u":"{0123456789abcdef0123456789abcdef}"},"w":{" d":"junk"}}',
+        b'{"v":{" di":{"x__":1}},"e":{" t":[],"k":1},"n":[NaN,Infinity,-Infinity],"s":"\\ud800","i":' + b"7" * 3000 + b"}",
+        b'{"d":{" d":"02 Jan 2024 03:04:05 +0200"},"o":{" d":"01 Jan 0001 00:00:00 +0100"},"m":{" m":5}}',
+        b'[["a",1],"bc"]', b'null',
+    ]
+    for i, data in enumerate(sessions):
+        for mode in (0, 1):
+            write("FuzzFlask", "s%02d-%d" % (i, mode), bytes([mode]) + data)
+        write("FuzzFlask", "s%02d-2" % i, b"\x02" + zlib.compress(data))
+    write("FuzzFlask", "text0", b"\x03eyJhIjoxfQ")
+    write("FuzzFlask", "text1", b"\x03.eJyrVkpMUrJSSkxSqgUAFXUDaQ")
+    write("FuzzFlask", "text2", b"\x03eyJhIjoxfQ!!!!")
+    write("FuzzFlask", "zlib1", b"\x02" + zlib.compress(b'{"i":' + b"7" * 4301 + b"}"))
+    write("FuzzFlask", "zlib0", b"\x02" + zlib.compress(b'{"a":"' + b"x" * 3000000 + b'"}', 9)[:4000])
+
+
 def main():
-    for target in ["FuzzPickle", "FuzzYAML", "FuzzJSON", "FuzzMessagePack", "FuzzCookie", "FuzzSignedCookie"]:
+    targets = ["FuzzPickle", "FuzzYAML", "FuzzJSON", "FuzzMessagePack", "FuzzCookie", "FuzzSignedCookie", "FuzzFlask"]
+    only = sys.argv[1:] or targets
+    for target in only:
         shutil.rmtree(os.path.join(ROOT, target), ignore_errors=True)
         os.makedirs(os.path.join(ROOT, target))
-    pickles(); yamls(); jsons(); msgpacks(); cookies(); signed()
+    makers = {"FuzzPickle": pickles, "FuzzYAML": yamls, "FuzzJSON": jsons, "FuzzMessagePack": msgpacks,
+              "FuzzCookie": cookies, "FuzzSignedCookie": signed, "FuzzFlask": flasks}
+    for target in targets:  # in this order: FuzzSignedCookie samples the codecs' seeds
+        if target in only:
+            makers[target]()
 
 
 if __name__ == "__main__":

@@ -53,7 +53,7 @@ public struct FlaskSessionFraming: CookieFraming {
     ///   - limits: The bounds on reading.
     public init(
         secretKeys: [SecretKey], salt: String = "cookie-session", maximumAge: Int64? = FlaskSessionFraming.defaultMaximumAge,
-        serializationMethod: any SerializationMethod = FlaskTaggedJSONSerializationMethod(), hashMethod: HashMethod = .sha1,
+        serializationMethod: any SerializationMethod = FlaskTaggedJSONSerializationMethod(), hashMethod: HashMethod = .insecureSHA1,
         limits: SecureCookieLimits = .default
     ) {
         self.secretKeys = secretKeys

@@ -31,7 +31,7 @@ public struct FlaskTaggedJSONSerializationMethod: SerializationMethod {
     /// - Returns: The JSON bytes (ASCII).
     /// - Throws: ``SecureCookieError/Kind/unrepresentable`` for what Flask refuses.
     public func dumps(_ value: PythonValue) throws -> [UInt8] {
-        let tagged = try FlaskTags.tag(value, depth: 0)
+        let tagged = try FlaskTags.tagged(value)
         return try JSONText.write(tagged, options: .compactSorted)
     }
 
@@ -47,7 +47,7 @@ public struct FlaskTaggedJSONSerializationMethod: SerializationMethod {
             throw SecureCookieError.limitExceeded(
                 .valueBytes, "JSON value of \(bytes.count) bytes (the limit is \(limits.maximumValueBytes))")
         }
-        return try FlaskTags.untag(JSONText.parse(bytes, limits: limits, options: .text))
+        return try FlaskTags.untagged(JSONText.parse(bytes, limits: limits, options: .text))
     }
 }
 

@@ -10,14 +10,56 @@ internal enum FlaskTags {
     static let maximumDepth = 200
 
     /// `TaggedJSONSerializer.tag(value)`, then what the app JSON provider's `default` makes of a `date`
-    /// and a `Decimal`.
-    static func tag(_ value: PythonValue, depth: Int) throws -> PythonValue {
+    /// and a `Decimal`. A value with nothing to tag is returned as it is, unrebuilt.
+    static func tagged(_ value: PythonValue) throws -> PythonValue {
+        try needsTags(value, depth: 0) ? tag(value, depth: 0) : value
+    }
+
+    /// Whether anything in `value` is tagged or converted when written, checking the depth bound.
+    private static func needsTags(_ value: PythonValue, depth: Int) throws -> Bool {
         guard depth <= maximumDepth else {
             throw SecureCookieError.unrepresentable("value nested more than \(maximumDepth) levels deep")
         }
         switch value {
         case .dict(let dict):
-            if dict.count == 1, let only = dict.first, let name = Self.text(only.key), names.contains(name) {
+            if dict.count == 1, let only = dict.first, let name = Self.tagName(only.key) { return true }
+            for (_, item) in dict where try needsTags(item, depth: depth + 1) { return true }
+            return false
+        case .list(let items):
+            for item in items where try needsTags(item, depth: depth + 1) { return true }
+            return false
+        case .tuple, .bytes, .markup, .uuid, .datetime, .date, .decimal:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Whether any object in a parsed JSON value is a tag.
+    private static func hasTags(_ value: PythonValue) -> Bool {
+        switch value {
+        case .dict(let dict):
+            if dict.count == 1, let only = dict.first, let name = Self.tagName(only.key) { return true }
+            return dict.contains { hasTags($0.value) }
+        case .list(let items):
+            return items.contains(where: hasTags)
+        default:
+            return false
+        }
+    }
+
+    /// ``untag(_:)`` of a parsed JSON document, which is returned as it is when it holds no tag.
+    static func untagged(_ value: PythonValue) throws -> PythonValue {
+        hasTags(value) ? try untag(value) : value
+    }
+
+    private static func tag(_ value: PythonValue, depth: Int) throws -> PythonValue {
+        guard depth <= maximumDepth else {
+            throw SecureCookieError.unrepresentable("value nested more than \(maximumDepth) levels deep")
+        }
+        switch value {
+        case .dict(let dict):
+            if dict.count == 1, let only = dict.first, let name = Self.tagName(only.key) {
                 return wrap(" di", .dict([.str(name + "__"): try tag(only.value, depth: depth + 1)]))
             }
             var tagged = PythonDict()
@@ -49,7 +91,7 @@ internal enum FlaskTags {
     }
 
     /// `TaggedJSONSerializer.untag`, applied to every object from the innermost out, as `object_hook` is.
-    static func untag(_ value: PythonValue) throws -> PythonValue {
+    private static func untag(_ value: PythonValue) throws -> PythonValue {
         switch value {
         case .list(let items):
             return .list(try items.map(untag))
@@ -57,7 +99,7 @@ internal enum FlaskTags {
             var untagged = PythonDict()
             untagged.reserveCapacity(dict.count)
             for (key, item) in dict { untagged[key] = try untag(item) }
-            guard untagged.count == 1, let only = untagged.first, let name = Self.text(only.key), names.contains(name) else {
+            guard untagged.count == 1, let only = untagged.first, let name = Self.tagName(only.key) else {
                 return .dict(untagged)
             }
             return try toPython(name, only.value)
@@ -130,7 +172,7 @@ internal enum FlaskTags {
     private static func dateTime(_ body: PythonValue) throws -> PythonValue {
         switch body {
         case .str(let text), .markup(let text):
-            return HTTPDate.parse(text).map(PythonValue.datetime) ?? .none
+            return try HTTPDate.parse(text).map(PythonValue.datetime) ?? .none
         case .none: return .none
         case .bool(false), .int(0): return .none
         case .float(let double) where double == 0: return .none
@@ -140,6 +182,14 @@ internal enum FlaskTags {
         case .bytes: return .none  // b"".split() is falsy; other bytes fail on a str method: None either way
         default: throw bad(" d", "a date string", body)
         }
+    }
+
+    /// The key as a tag name (` t`, ` di`...) when it is one: a cheap test of the bytes, no hashing.
+    private static func tagName(_ key: PythonValue) -> String? {
+        guard let text = Self.text(key) else { return nil }
+        let utf8 = text.utf8
+        guard utf8.count == 2 || utf8.count == 3, utf8.first == UInt8(ascii: " ") else { return nil }
+        return names.contains(text) ? text : nil
     }
 
     private static func text(_ value: PythonValue) -> String? {

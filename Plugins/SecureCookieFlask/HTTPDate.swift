@@ -46,7 +46,9 @@ internal enum HTTPDate {
     ///
     /// A port of CPython 3.11's `email._parseaddr._parsedate_tz` over ASCII (Python's `str.split`,
     /// `isdigit` and `int` also take other Unicode spaces and digits).
-    static func parse(_ text: String) -> PythonDateTime? {
+    /// - Throws: ``SecureCookieError/Kind/undecodable`` where Python raises `OverflowError` (a field past 32
+    ///   bits, a zone past timedelta's range), which `parse_date` does not catch.
+    static func parse(_ text: String) throws -> PythonDateTime? {
         var data = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{0B}" || $0 == "\u{0C}" })
             .map(String.init)
         guard let first = data.first else { return nil }
@@ -99,26 +101,46 @@ internal enum HTTPDate {
             let minute = pythonInt(clock[1]), let second = pythonInt(clock[2])
         else { return nil }
         if year < 100 { year += year > 68 ? 1900 : 2000 }
-        var offset = 0
+        // The zone: a name, or an int; what int() cannot read (letters, more than 4300 digits) is no zone.
+        var offset: Int?
         let zone = tz.uppercased()
         if let known = zones[zone] {
             offset = known
         } else if let number = pythonInt(zone) {
-            offset = number == 0 && zone.hasPrefix("-") ? 0 : number
+            offset = number == 0 && zone.hasPrefix("-") ? nil : number
         }
-        // -0500 -> -18000 seconds; an offset Python's timezone() refuses (a day or more) gives None.
-        let magnitude = offset.magnitude
-        guard magnitude < 100_000_000 else { return nil }
-        let seconds = Int(magnitude / 100 * 3600 + magnitude % 100 * 60)  // checked: magnitude below 10^8
-        guard seconds < 86_400, let delta = PythonTimeDelta(days: 0, seconds: offset < 0 ? -seconds : seconds) else {
-            return nil
+        // `datetime(*fields, tzinfo=timezone(timedelta(seconds=tz)))`: the tzinfo argument is evaluated
+        // first. timedelta past 999,999,999 days is an OverflowError, which parse_date does not catch
+        // (Flask's BadPayload); a timezone of a day or more a ValueError (None).
+        var delta: PythonTimeDelta?
+        if let offset, offset != 0 {
+            let magnitude = offset.magnitude
+            // -0500 -> -18000 seconds; past 2^62 (a huge int) the seconds are far past timedelta's range.
+            let (hours, hoursOverflow) = (magnitude / 100).multipliedReportingOverflow(by: 3600)
+            let (seconds, overflow) = hours.addingReportingOverflow(magnitude % 100 * 60)
+            // checked: UInt(Int.max) converts a constant that fits
+            guard !hoursOverflow, !overflow, magnitude < UInt(Int.max) else { throw overflowError() }
+            let signed = offset < 0 ? -Int(seconds) : Int(seconds)  // checked: below Int.max (checked above)
+            guard (-86_399_999_913_600..<86_400_000_000_000).contains(signed) else { throw overflowError() }
+            guard signed.magnitude < 86_400 else { return nil }
+            delta = PythonTimeDelta(days: 0, seconds: signed)
         }
-        return PythonDateTime(year: year, month: month, day: day, hour: hour, minute: minute, second: second, utcOffset: delta)
+        // C int arguments: a field past 32 bits is an OverflowError; one in range but invalid a ValueError (None).
+        for field in [year, month, day, hour, minute, second] where !(-2_147_483_648...2_147_483_647).contains(field) {
+            throw overflowError()
+        }
+        return PythonDateTime(
+            year: year, month: month, day: day, hour: hour, minute: minute, second: second,
+            utcOffset: delta ?? PythonTimeDelta(days: 0))
+    }
+
+    private static func overflowError() -> SecureCookieError {
+        .undecodable("tag \" d\" holds a date field or zone past what Python's datetime takes (OverflowError)")
     }
 
     /// Python's `int(text)` over ASCII: surrounding whitespace, a sign, digits with single underscores
-    /// between them. `nil` for anything else, and for values past nine digits (no date field is that
-    /// long, and Python's datetime refuses them too).
+    /// between them; `nil` for anything else and for more than 4300 digits (Python's `ValueError`).
+    /// Magnitudes past 2^62 saturate there: no date field or zone in range is that large.
     private static func pythonInt(_ text: String) -> Int? {
         var bytes = Substring(text).utf8.drop(while: { $0 == 0x20 || (0x09...0x0D).contains($0) })
         while let last = bytes.last, last == 0x20 || (0x09...0x0D).contains(last) { bytes = bytes.dropLast() }
@@ -130,6 +152,7 @@ internal enum HTTPDate {
         guard let lead = bytes.first, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(lead),
             let tail = bytes.last, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(tail)
         else { return nil }
+        let ceiling = 1 << 62
         var value = 0
         var digits = 0
         var previousUnderscore = false
@@ -141,10 +164,13 @@ internal enum HTTPDate {
             }
             previousUnderscore = false
             guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
-            if value == 0 && byte == UInt8(ascii: "0") { continue }
             digits += 1
-            guard digits <= 9 else { return 1_000_000_000 * (negative ? -1 : 1) }
-            value = value * 10 + Int(byte - UInt8(ascii: "0"))  // checked: at most nine digits
+            guard digits <= 4300 else { return nil }
+            if value < ceiling {
+                let (scaled, scaleOverflow) = value.multipliedReportingOverflow(by: 10)
+                let (next, addOverflow) = scaled.addingReportingOverflow(Int(byte - UInt8(ascii: "0")))  // checked: a digit widens
+                value = scaleOverflow || addOverflow ? ceiling : Swift.min(ceiling, next)
+            }
         }
         return negative ? -value : value
     }

@@ -13,19 +13,3 @@ extension SecureCookieFormat where Self == CookieFormat {
         CookieFormat(serializationMethod: method)
     }
 }
-
-extension SecureCookie where Format == CookieFormat {
-    /// Creates a new cookie of Werkzeug's default type (pickle, SHA-1), as `SecureCookie(data, secret_key)`.
-    ///
-    /// ```swift
-    /// var cookie = SecureCookie(["foo": 42, "baz": .tuple([1, 2, 3])], secretKey: "deadbeef")
-    /// try cookie.serialize()  // "8eM1MRUnsd9Wg0KzlK/ixRuWTrw=?baz=gASVCQAAAAAAAABLAUsCSwOHlC4=&foo=gARLKi4="
-    /// ```
-    ///
-    /// - Parameters:
-    ///   - data: The initial items.
-    ///   - secretKey: The key.
-    public init(_ data: PythonDict = [:], secretKey: SecretKey) {
-        self.init(data, secretKeys: [secretKey], format: .pickle)
-    }
-}

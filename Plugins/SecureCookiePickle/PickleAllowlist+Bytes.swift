@@ -107,8 +107,11 @@ extension PickleAllowlist.Builder {
 
     /// An encoding name as `codecs.lookup` reads it: lower-cased, normalised as
     /// `encodings.normalize_encoding` does (each run of characters other than ASCII letters, digits
-    /// and `.` becomes one `_`, none at either end), then looked up among `encodings.aliases`.
+    /// and `.` becomes one `_`, none at either end), then looked up among `encodings.aliases`. A name
+    /// holding NUL is no encoding (CPython's `ValueError: embedded null character`).
     static func textEncoding(_ name: String) -> TextEncoding? {
+        // CPython refuses a name holding NUL before looking it up ("embedded null character").
+        guard !name.unicodeScalars.contains("\u{0}") else { return nil }
         var normal = ""
         var punctuation = false
         for scalar in name.lowercased().unicodeScalars {

@@ -24,6 +24,11 @@ extension Unpickler {
             "not in the pickle codec's allowlist (\(PickleOpcode.name(r.opcode)) at offset \(r.opcodeOffset))")
     }
 
+    /// The classes whose `__new__` ignores every argument (their `__init__` does the work).
+    private static let newIgnoresArguments: Set<String> = [
+        "builtins.set", "__builtin__.set", "builtins.bytearray", "__builtin__.bytearray", "collections.OrderedDict",
+    ]
+
     /// Calls a global as `REDUCE`, `NEWOBJ`, `NEWOBJ_EX`, `INST` or `OBJ` would.
     mutating func call(
         _ callee: PickleItem, _ how: PickleConstructor.How, _ arguments: [PickleItem], keywords: PickleItem?,
@@ -53,7 +58,10 @@ extension Unpickler {
             return try fallBack(
                 global, how, arguments, keywords, r.error("NEWOBJ class argument must be a type, not a function"))
         default:
-            if let keywords, case .node(let node) = keywords, !node.items.isEmpty {
+            // set, bytearray and OrderedDict build in __init__, which NEWOBJ_EX does not call: their __new__
+            // ignores its arguments, keyword ones included (measured on CPython 3.11).
+            let newIgnoresArguments = Self.newIgnoresArguments.contains(global.name) && how == .newObjectWithKeywords
+            if let keywords, case .node(let node) = keywords, !node.items.isEmpty, !newIgnoresArguments {
                 return try fallBack(
                     global, how, arguments, keywords,
                     r.error("\(global.name) takes no keyword arguments in a pickle"))

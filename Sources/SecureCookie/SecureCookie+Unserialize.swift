@@ -76,7 +76,6 @@ extension SecureCookie {
 
         // Only now, with the MAC checked, is anything decoded.
         let codec = format.serializationMethod
-        let migrating = codec as? MigratingSerializationMethod
         var reasons: ReissueReasons = []
         if verification.keyIndex != 0 { reasons.insert(.rotatedKey) }
         if !verification.isSigningHash { reasons.insert(.legacyHash) }
@@ -99,11 +98,13 @@ extension SecureCookie {
                         throw SecureCookieError.undecodable("the value is not valid base64")
                     }
                     try checkValueSize(decoded, limits)
-                    value = try load(scratch[..<decoded], codec, migrating, limits, &reasons)
+                    value = try load(scratch[..<decoded], codec, limits, &reasons)
                 } else {
                     try checkValueSize(item.value.count, limits)
-                    value = try load(bytes[item.value], codec, migrating, limits, &reasons)
+                    value = try load(bytes[item.value], codec, limits, &reasons)
                 }
+                // The key counts too, as it does when the cookie is written.
+                try budget.spend(item.key.utf8.count)
                 try budget.spend(on: value)
             } catch let error as SecureCookieError {
                 throw error.forKey(item.key)
@@ -150,11 +151,10 @@ extension SecureCookie {
     }
 
     private static func load(
-        _ bytes: ArraySlice<UInt8>, _ codec: any SerializationMethod, _ migrating: MigratingSerializationMethod?,
-        _ limits: SecureCookieLimits, _ reasons: inout ReissueReasons
+        _ bytes: ArraySlice<UInt8>, _ codec: any SerializationMethod, _ limits: SecureCookieLimits,
+        _ reasons: inout ReissueReasons
     ) throws -> PythonValue {
-        guard let migrating else { return try codec.loads(bytes, limits: limits) }
-        let (value, isLegacy) = try migrating.loadsReportingCodec(bytes, limits: limits)
+        let (value, isLegacy) = try codec.loadsReportingForm(bytes, limits: limits)
         if isLegacy { reasons.insert(.legacyCodec) }
         return value
     }

@@ -30,7 +30,7 @@ public protocol SecureCookieFormat: Sendable {
 
 extension SecureCookieFormat {
     /// SHA-1, Werkzeug's default.
-    public var hashMethod: HashMethod { .sha1 }
+    public var hashMethod: HashMethod { .insecureSHA1 }
     /// None.
     public var legacyHashMethods: [HashMethod] { [] }
     /// `true`, Werkzeug's default.
@@ -70,7 +70,7 @@ public struct CookieFormat: SecureCookieFormat {
     ///   - limits: The bounds on reading.
     ///   - reissuePolicy: Whether outdated cookies are saved again.
     public init(
-        serializationMethod: any SerializationMethod, hashMethod: HashMethod = .sha1,
+        serializationMethod: any SerializationMethod, hashMethod: HashMethod = .insecureSHA1,
         legacyHashMethods: [HashMethod] = [], quoteBase64: Bool = true, limits: SecureCookieLimits = .default,
         reissuePolicy: ReissuePolicy = .never
     ) {

@@ -27,6 +27,32 @@ public protocol SerializationMethod: Sendable {
     /// - Returns: The value.
     /// - Throws: ``SecureCookieError``: undecodable, refused or limit exceeded.
     func loads(_ bytes: ArraySlice<UInt8>, limits: SecureCookieLimits) throws -> PythonValue
+
+    /// Reads a value and says how: whether a legacy form was read, so the cookie should be written
+    /// again in the current one (``ReissueReasons/legacyCodec``).
+    ///
+    /// The default reads with ``loads(_:limits:)`` and reports the current form; a codec that reads
+    /// more than one form (``MigratingSerializationMethod``) says which it used.
+    ///
+    /// - Parameters:
+    ///   - bytes: The serialized bytes.
+    ///   - limits: The bounds to enforce while reading.
+    /// - Returns: The value, and whether a legacy form was read.
+    /// - Throws: ``SecureCookieError``: undecodable, refused or limit exceeded.
+    func loadsReportingForm(_ bytes: ArraySlice<UInt8>, limits: SecureCookieLimits) throws -> (value: PythonValue, isLegacy: Bool)
+}
+
+extension SerializationMethod {
+    /// Reads with ``loads(_:limits:)``: the current form.
+    ///
+    /// - Parameters:
+    ///   - bytes: The serialized bytes.
+    ///   - limits: The bounds.
+    /// - Returns: The value, and `false`.
+    /// - Throws: What ``loads(_:limits:)`` throws.
+    public func loadsReportingForm(_ bytes: ArraySlice<UInt8>, limits: SecureCookieLimits) throws -> (value: PythonValue, isLegacy: Bool) {
+        (try loads(bytes, limits: limits), false)
+    }
 }
 
 extension SerializationMethod {

@@ -8,20 +8,20 @@ import SecureCookieYAML
 
 /// The codecs the tool offers, built with the command line's codec options.
 enum ToolCodecs {
-    /// Every codec, as a registry: `json`, `secure-cookie-json`, `pickle`, `yaml`, `msgpack`, `flask`.
+    /// Every codec, as a registry: `json`, `pickle`, `yaml`, `msgpack`, `secure-cookie-json`, `flask`.
     ///
     /// - Parameters:
     ///   - pickleProtocol: The protocol pickles are written with.
     ///   - python2Strings: How Python 2 `str` values in pickles are read.
-    /// - Returns: A registry holding the four codecs.
+    /// - Returns: A registry holding the six codecs.
     static func registry(pickleProtocol: Int = 4, python2Strings: PicklePython2Strings = .ascii) -> SerializationRegistry {
         SerializationRegistry([
             JSONSerializationMethod(),
-            SecureCookieJSONSerializationMethod(),
-            FlaskTaggedJSONSerializationMethod(),
             PickleSerializationMethod(protocolVersion: pickleProtocol, python2Strings: python2Strings),
             YAMLSerializationMethod(),
             MessagePackSerializationMethod(),
+            SecureCookieJSONSerializationMethod(),
+            FlaskTaggedJSONSerializationMethod(),
         ])
     }
 }
@@ -122,7 +122,7 @@ struct CodecOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp("The MAC's hash: md5, sha1 (Werkzeug's default), sha256, sha384 or sha512.", valueName: "name"),
         completion: ToolCompletions.hashes, transform: parseHash)
-    var hash: HashMethod = .sha1
+    var hash: HashMethod = .insecureSHA1
 
     @Option(
         name: .customLong("py2-str"),

@@ -33,7 +33,7 @@ struct MigrateCommand: StreamingCommand {
     var toCodec: String?
     @Option(
         help: ArgumentHelp("The old cookies' hash.", valueName: "name"), completion: ToolCompletions.hashes, transform: parseHash)
-    var fromHash: HashMethod = .sha1
+    var fromHash: HashMethod = .insecureSHA1
     @Option(
         help: ArgumentHelp("The new cookies' hash (default: the old one).", valueName: "name"), completion: ToolCompletions.hashes,
         transform: parseHash)

@@ -39,12 +39,12 @@ import Testing
     }
 
     @Test func unserializeCountsAllItemsOfOneCookieTogether() throws {
-        // Two values of 6 bytes each ("xxxxxx" in quotes): 12 bytes for the cookie.
+        // Two values of 6 bytes each ("xxxxxx" in quotes) and two one-byte keys: 14 bytes for the cookie.
         let body = "a=" + Base64.encode(Array("\"xxxxxx\"".utf8)) + "&b=" + Base64.encode(Array("\"yyyyyy\"".utf8))
         let cookie = try CookieErrorTests().resign(body)
-        let roomy = DigitsCookie(limits: SecureCookieLimits(maximumMaterializedBytes: 12))
+        let roomy = DigitsCookie(limits: SecureCookieLimits(maximumMaterializedBytes: 14))
         #expect(try SecureCookie.unserialize(cookie, secretKey: "k", format: roomy).data.count == 2)
-        let tight = DigitsCookie(limits: SecureCookieLimits(maximumMaterializedBytes: 11))
+        let tight = DigitsCookie(limits: SecureCookieLimits(maximumMaterializedBytes: 13))
         let error = #expect(throws: SecureCookieError.self) {
             try SecureCookie.unserialize(cookie, secretKey: "k", format: tight)
         }

@@ -15,7 +15,7 @@ struct PrefixedCodec: SerializationMethod {
 struct MigratingCookie: SecureCookieFormat {
     var serializationMethod: any SerializationMethod { MigratingSerializationMethod(reading: DigitsCodec(), writing: PrefixedCodec()) }
     var hashMethod: HashMethod { .sha256 }
-    var legacyHashMethods: [HashMethod] { [.sha1] }
+    var legacyHashMethods: [HashMethod] { [.insecureSHA1] }
     var reissuePolicy: ReissuePolicy = .migrate
 }
 

@@ -25,7 +25,7 @@ struct DigitsCodec: SerializationMethod {
 /// The test cookie type: Werkzeug's `JSONSecureCookie` as far as ints and simple strings go.
 struct DigitsCookie: SecureCookieFormat {
     var serializationMethod: any SerializationMethod { DigitsCodec() }
-    var hashMethod: HashMethod = .sha1
+    var hashMethod: HashMethod = .insecureSHA1
     var legacyHashMethods: [HashMethod] = []
     var limits: SecureCookieLimits = .default
 }

@@ -26,7 +26,7 @@ import Testing
     }
 
     @Test(arguments: [
-        (HashMethod.md5, "UII4I1/mpvIvcz1oA1K9TQ==?a=MQ=="),
+        (HashMethod.insecureMD5, "UII4I1/mpvIvcz1oA1K9TQ==?a=MQ=="),
         (.sha256, "e0s1Jb7GAw6w+xpszOa5oQcJ3D19kme0EUsMayKmldg=?a=MQ=="),
         (.sha512, "hn45v7HuVBPEmBEc+sgZkp91d+39femSjN8aP5tzg5g0gvsQvdK3d81tQ8xQRRZwpu8hHJt1g6QyNHh8KB1Wrg==?a=MQ=="),
     ])
@@ -43,7 +43,7 @@ import Testing
         #expect(cookie.data == ["a b/é": "v", "x": 42])
         #expect(!cookie.isNew)
         #expect(!cookie.isModified)
-        #expect(cookie.verification == CookieVerification(keyIndex: 0, hashMethod: .sha1, isSigningHash: true))
+        #expect(cookie.verification == CookieVerification(keyIndex: 0, hashMethod: .insecureSHA1, isSigningHash: true))
         let empty = try SecureCookie.unserialize("OoSiGO5mZSCbtw6EUl3YN2RaGWU=?", secretKey: "k", format: DigitsCookie())
         #expect(empty.isEmpty)
     }
@@ -86,11 +86,11 @@ import Testing
     }
 
     @Test func legacyHashesVerifyButNeverSign() throws {
-        var legacy = SecureCookie(["a": 1], secretKey: "k", format: DigitsCookie(hashMethod: .md5))
+        var legacy = SecureCookie(["a": 1], secretKey: "k", format: DigitsCookie(hashMethod: .insecureMD5))
         let text = try legacy.serialize()
-        let current = DigitsCookie(hashMethod: .sha256, legacyHashMethods: [.md5, .sha1])
+        let current = DigitsCookie(hashMethod: .sha256, legacyHashMethods: [.insecureMD5, .insecureSHA1])
         let read = try SecureCookie.unserialize(text, secretKey: "k", format: current)
-        #expect(read.verification?.hashMethod == .md5)
+        #expect(read.verification?.hashMethod == .insecureMD5)
         #expect(read.verification?.isSigningHash == false)
         #expect(throws: SecureCookieError.badSignature("")) {
             try SecureCookie.unserialize(text, secretKey: "k", format: DigitsCookie(hashMethod: .sha256))

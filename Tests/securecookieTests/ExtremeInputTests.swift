@@ -25,7 +25,7 @@ import Testing
     /// A JSON cookie signed with `k` holding `data`.
     static func cookie(_ data: PythonDict) throws -> String {
         var cookie = SecureCookie(
-            data, secretKeys: ["k"], format: CookieFormat(serializationMethod: JSONSerializationMethod(), hashMethod: .sha1))
+            data, secretKeys: ["k"], format: CookieFormat(serializationMethod: JSONSerializationMethod(), hashMethod: .insecureSHA1))
         return try cookie.serialize()
     }
 

@@ -13,7 +13,7 @@ struct ReadmeExampleTests {
 
     @Test("the seed example serializes as Werkzeug does and reads back")
     func seedExample() throws {
-        var cookie = SecureCookie(["foo": 42, "baz": .tuple([1, 2, 3])], secretKey: "deadbeef")
+        var cookie = SecureCookie(["foo": 42, "baz": .tuple([1, 2, 3])], secretKey: "deadbeef", format: .pickle)
         let value = try cookie.serialize()
         #expect(value == "8eM1MRUnsd9Wg0KzlK/ixRuWTrw=?baz=gASVCQAAAAAAAABLAUsCSwOHlC4=&foo=gARLKi4=")
         let back = try SecureCookie.unserialize(value, secretKey: "deadbeef", format: .pickle)

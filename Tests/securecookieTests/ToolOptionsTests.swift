@@ -19,7 +19,7 @@ import Testing
     }
 
     @Test func completionOffersEveryCodecAndHash() {
-        #expect(ToolCompletions.codecNames == ["json", "pickle", "yaml", "msgpack"])
+        #expect(ToolCompletions.codecNames == ["json", "pickle", "yaml", "msgpack", "secure-cookie-json", "flask"])
         #expect(ToolCompletions.hashNames == ["md5", "sha1", "sha256", "sha384", "sha512"])
         for shell in [CompletionShell.bash, .zsh, .fish] {
             let script = SecureCookieTool.completionScript(for: shell)

@@ -5,9 +5,10 @@ import SecureCookieMessagePack
 import SecureCookiePickle
 import SecureCookieYAML
 
-// securecookie-bench [--python PATH] [--tool PATH] [--batch N] [--json PATH]
+// securecookie-bench [--python PATH] [--flask-python PATH] [--tool PATH] [--batch N] [--json PATH]
 // Measures serialize/unserialize per codec on Werkzeug's seed example, a ~650-byte session and a
-// ~4 KB cookie, and — in the same run — Werkzeug 0.16.1 on CPython over the same cookies.
+// ~4 KB cookie, and — in the same run — Werkzeug 0.16.1 on CPython over the same cookies; with
+// --flask-python, Flask's session cookie beside Flask 3.1's own serializer (FlaskBench.swift).
 // securecookie-bench --profile CODEC [--op OP] [--payload NAME] [--iterations N]: one loop for callgrind (Profile.swift).
 
 let arguments = CommandLine.arguments
@@ -155,6 +156,12 @@ if let cpickle = report["cpickle"] as? [String: Any],
             "allocations": swift.allocations, "cpython_c_ns": py,
         ])
     }
+}
+
+if let flaskPython = option("--flask-python") {
+    rows += try FlaskBench.run(
+        python: flaskPython, script: benchDirectory.appendingPathComponent("flask_bench.py"), secret: secret,
+        runner: { try run($0, $1).0 })
 }
 
 if let tool = option("--tool") {

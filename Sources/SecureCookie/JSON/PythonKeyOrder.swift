@@ -6,6 +6,14 @@ internal enum PythonKeyOrder {
     ///   `int`, `None` with anything), a `TypeError` in Python.
     static func sorted(_ dict: PythonDict) throws -> [(key: PythonValue, value: PythonValue)] {
         var items = Array(dict)
+        // The usual case, str keys only: compared by their UTF-8 bytes (code-point order), no throwing.
+        if items.allSatisfy({ if case .str = $0.key { return true } else { return false } }) {
+            items.sort { left, right in
+                guard case .str(let a) = left.key, case .str(let b) = right.key else { return false }
+                return PythonValue.utf8Precedes(a, b)
+            }
+            return items.map { (key: $0.key, value: $0.value) }
+        }
         var failure: SecureCookieError?
         items.sort { left, right in
             guard failure == nil else { return false }

@@ -46,12 +46,17 @@ public struct MigratingSerializationMethod: SerializationMethod {
     /// - Returns: The value.
     /// - Throws: ``SecureCookieError``; when neither codec reads the bytes, the legacy codec's error.
     public func loads(_ bytes: ArraySlice<UInt8>, limits: SecureCookieLimits) throws -> PythonValue {
-        try loadsReportingCodec(bytes, limits: limits).value
+        try loadsReportingForm(bytes, limits: limits).value
     }
 
     /// Reads a value and says whether the legacy codec was needed.
-    internal func loadsReportingCodec(_ bytes: ArraySlice<UInt8>, limits: SecureCookieLimits) throws -> (value: PythonValue, isLegacy: Bool)
-    {
+    ///
+    /// - Parameters:
+    ///   - bytes: The bytes.
+    ///   - limits: The bounds.
+    /// - Returns: The value, and whether the legacy codec read it.
+    /// - Throws: As ``loads(_:limits:)``.
+    public func loadsReportingForm(_ bytes: ArraySlice<UInt8>, limits: SecureCookieLimits) throws -> (value: PythonValue, isLegacy: Bool) {
         do {
             return (try current.loads(bytes, limits: limits), false)
         } catch let error as SecureCookieError where error.kind == .undecodable {

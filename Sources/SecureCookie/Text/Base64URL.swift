@@ -38,8 +38,60 @@ package enum Base64URL {
     ///
     /// - Returns: `nil` where Python raises (`BadData`).
     package static func decode(_ text: some Collection<UInt8>) -> [UInt8]? {
-        decodeLikePython(text, table: urlSafeTable, padding: (4 - text.count % 4) % 4)
+        // What itsdangerous writes (URL-safe characters only, no padding) is decoded in one pass; anything
+        // else takes the step-by-step path that follows CPython's decoder exactly.
+        if let fast = text.withContiguousStorageIfAvailable({ decodeUnpadded($0) }), let fast { return fast }
+        return decodeLikePython(text, table: urlSafeTable, padding: (4 - text.count % 4) % 4)
     }
+
+    /// Unpadded URL-safe base64 (`-_` only, a length not 1 more than a multiple of 4), or `nil` for
+    /// anything else. The unused low bits of the last character are ignored, as Python ignores them.
+    private static func decodeUnpadded(_ text: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        let count = text.count
+        guard count % 4 != 1 else { return nil }
+        let table = urlOnlyTable
+        var output = [UInt8](repeating: 0, count: count / 4 * 3 + (count % 4 == 0 ? 0 : count % 4 - 1))
+        let valid = table.withUnsafeBufferPointer { table -> Bool in
+            output.withUnsafeMutableBufferPointer { out -> Bool in
+                var input = 0
+                var written = 0
+                var bad: UInt8 = 0
+                while input + 4 <= count {
+                    let v0 = table[Int(text[input])]  // checked: a byte index into a 256-entry table
+                    let v1 = table[Int(text[input + 1])]  // checked: a byte index into a 256-entry table
+                    let v2 = table[Int(text[input + 2])]  // checked: a byte index into a 256-entry table
+                    let v3 = table[Int(text[input + 3])]  // checked: a byte index into a 256-entry table
+                    bad |= v0 | v1 | v2 | v3
+                    out[written] = v0 << 2 | v1 >> 4  // checked: 6-bit values, bits past a byte dropped on purpose
+                    out[written + 1] = v1 << 4 | v2 >> 2  // checked: 6-bit values, bits past a byte dropped on purpose
+                    out[written + 2] = v2 << 6 | v3  // checked: 6-bit values, bits past a byte dropped on purpose
+                    input += 4
+                    written += 3
+                }
+                let rest = count - input
+                if rest >= 2 {
+                    let v0 = table[Int(text[input])]  // checked: a byte index into a 256-entry table
+                    let v1 = table[Int(text[input + 1])]  // checked: a byte index into a 256-entry table
+                    bad |= v0 | v1
+                    out[written] = v0 << 2 | v1 >> 4  // checked: 6-bit values, bits past a byte dropped on purpose
+                    if rest == 3 {
+                        let v2 = table[Int(text[input + 2])]  // checked: a byte index into a 256-entry table
+                        bad |= v2
+                        out[written + 1] = v1 << 4 | v2 >> 2  // checked: 6-bit values, bits past a byte dropped on purpose
+                    }
+                }
+                return bad & 0xC0 == 0
+            }
+        }
+        return valid ? output : nil
+    }
+
+    /// The URL-safe alphabet alone (`+`, `/` and `=` are invalid: they take the step-by-step path).
+    private static let urlOnlyTable: [UInt8] = {
+        var table = [UInt8](repeating: 0xFF, count: 256)
+        for (index, character) in alphabet.enumerated() { table[Int(character)] = UInt8(index) }  // checked: 64 entries: index below 64
+        return table
+    }()
 
     /// Decodes as Python's `base64.b64decode(text)` does (standard alphabet, not validated): characters
     /// outside `A-Za-z0-9+/=` are skipped, no padding is added.

@@ -4,6 +4,14 @@
 /// padded key. A cookie's MAC starts from copies of these, feeds its items straight into the hash
 /// (`update(bufferPointer:)`, no generic `DataProtocol` walk per call) and compares in constant time.
 ///
+/// Why not swift-crypto's `HMAC<H>`, keyed once and copied per cookie, as jwt-kit does? Measured with
+/// callgrind on the session cookie (2026-12-03, the same release build but for this type): `HMAC<H>`
+/// took 121,785 instructions to read a JSON cookie against 92,004 here, 121,034 against 91,257 to write
+/// one, and 115,510 / 104,543 against 85,709 / 74,767 for pickle: its `update(data:)` walks
+/// `DataProtocol` regions for each of a cookie's short items. The keys are the same (a key longer than
+/// a block is hashed first, as RFC 2104 and `HMAC<H>(key:)` do; `LongKeyTests` checks every hash
+/// against Werkzeug's cookies).
+///
 /// `@unchecked Sendable`: the two states are never mutated after `init`; each MAC mutates its own
 /// copy, and swift-crypto's hash values are copy-on-write (a shared state is copied before a write).
 internal struct KeyedHash<H: HashFunction>: @unchecked Sendable {
