@@ -165,7 +165,8 @@ let package = Package(
         .testTarget(
             name: "SecureCookieVaporTests",
             dependencies: [
-                "SecureCookieVapor", "SecureCookieJSON", "SecureCookiePickle", "SecureCookieFlask", "SecureCookieTestKit",
+                "SecureCookieVapor", "securecookie-demo", "SecureCookieJSON", "SecureCookiePickle", "SecureCookieFlask",
+                "SecureCookieTestKit",
                 .product(name: "VaporTesting", package: "vapor", condition: vapor),
                 .product(name: "Logging", package: "swift-log", condition: vapor),
                 .product(name: "MetricsTestKit", package: "swift-metrics", condition: vapor),
