@@ -37,6 +37,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", "3.0.0"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.0"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.5.0"),
@@ -104,6 +105,7 @@ let package = Package(
             dependencies: [
                 "SecureCookie",
                 .product(name: "Hummingbird", package: "hummingbird", condition: hummingbird),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth", condition: hummingbird),
                 .product(name: "Logging", package: "swift-log", condition: hummingbird),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio", condition: hummingbird),
                 .product(name: "Metrics", package: "swift-metrics", condition: hummingbird),
@@ -156,6 +158,7 @@ let package = Package(
                 "SecureCookieHummingbird", "securecookie-demo", "SecureCookieJSON", "SecureCookiePickle", "SecureCookieFlask",
                 "SecureCookieTestKit",
                 .product(name: "HummingbirdTesting", package: "hummingbird", condition: hummingbird),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth", condition: hummingbird),
                 .product(name: "Logging", package: "swift-log", condition: hummingbird),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio", condition: hummingbird),
                 .product(name: "Metrics", package: "swift-metrics", condition: hummingbird),
