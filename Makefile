@@ -4,9 +4,9 @@
 SWIFT ?= swift
 BUILD ?= .build
 TOOL := $(BUILD)/debug/securecookie
-# The Hummingbird middleware, its tests and the demo server are behind the package trait `Hummingbird`
-# (off for packages that depend on this one). Every build here turns it on, so none rebuilds another's work.
-TRAITS ?= --traits Hummingbird
+# The Hummingbird and Vapor middlewares, their tests and the demo server are behind the package traits `Hummingbird`
+# and `Vapor` (off for packages that depend on this one). Every build here turns both on, so none rebuilds another's work.
+TRAITS ?= --traits Hummingbird,Vapor
 # Python 2.7: PY27 when given, else python2.7/python2 on PATH, else pyenv's (scripts/find-python2.sh); empty
 # when there is none, and then the Python 2.7 stages are skipped, loudly.
 PY27 ?= $(shell scripts/find-python2.sh)

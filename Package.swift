@@ -1,11 +1,13 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-// Framework integrations are behind the `Hummingbird` package trait, off by default: a package that
-// uses only the core and codecs neither resolves nor compiles Hummingbird, SwiftNIO or swift-log
-// (SwiftPM 6.1+ prunes the dependencies only a disabled trait uses). Turn it on with
-// `.package(url: ..., from: ..., traits: ["Hummingbird"])`, or `--traits Hummingbird` here.
+// Framework integrations are behind the `Hummingbird` and `Vapor` package traits, off by default: a
+// package that uses only the core and codecs neither resolves nor compiles Hummingbird, Vapor, SwiftNIO,
+// swift-log or swift-metrics (SwiftPM 6.1+ prunes the dependencies only a disabled trait uses). Turn one
+// on with `.package(url: ..., from: ..., traits: ["Vapor"])`, or `--traits Hummingbird,Vapor` here.
 let hummingbird: TargetDependencyCondition? = .when(traits: ["Hummingbird"])
+let vapor: TargetDependencyCondition? = .when(traits: ["Vapor"])
+let eitherFramework: TargetDependencyCondition? = .when(traits: ["Hummingbird", "Vapor"])
 
 let package = Package(
     name: "SecureCookie",
@@ -19,20 +21,27 @@ let package = Package(
         .library(name: "SecureCookieFlask", targets: ["SecureCookieFlask"]),
         .executable(name: "securecookie", targets: ["securecookie"]),
         .library(name: "SecureCookieHummingbird", targets: ["SecureCookieHummingbird"]),
+        .library(name: "SecureCookieVapor", targets: ["SecureCookieVapor"]),
         .executable(name: "securecookie-demo", targets: ["securecookie-demo"]),
     ],
     traits: [
         .trait(
             name: "Hummingbird",
-            description: "The SecureCookieHummingbird session middleware and the securecookie-demo server (Hummingbird 2).")
+            description: "The SecureCookieHummingbird session middleware and the securecookie-demo server (Hummingbird 2)."),
+        .trait(
+            name: "Vapor",
+            description: "The SecureCookieVapor session middleware, and the securecookie-demo server's `--framework vapor` (Vapor 4)."),
     ],
     dependencies: [
         // Both majors the core compiles against (tested with 3.12.3 and 4.5.2).
         .package(url: "https://github.com/apple/swift-crypto.git", "3.0.0"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.5.0"),
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
     ],
     targets: [
         // The core: value model, wire format, signing, the codec protocol and registry.
@@ -96,18 +105,34 @@ let package = Package(
             dependencies: [
                 "SecureCookie",
                 .product(name: "Hummingbird", package: "hummingbird", condition: hummingbird),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth", condition: hummingbird),
                 .product(name: "Logging", package: "swift-log", condition: hummingbird),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio", condition: hummingbird),
+                .product(name: "Metrics", package: "swift-metrics", condition: hummingbird),
             ]
         ),
-        // The demo server: a counter session shared with a Werkzeug application, migrating pickle to JSON
-        // (trait `Hummingbird`; without it the executable only says how to build it).
+        // Vapor 4 integration: session middleware and `Request.secureCookie` (trait `Vapor`; without it the
+        // module is empty).
+        .target(
+            name: "SecureCookieVapor",
+            dependencies: [
+                "SecureCookie",
+                .product(name: "Vapor", package: "vapor", condition: vapor),
+                .product(name: "Logging", package: "swift-log", condition: vapor),
+                .product(name: "Metrics", package: "swift-metrics", condition: vapor),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio", condition: vapor),
+            ]
+        ),
+        // The demo server: a counter session shared with a Werkzeug application, migrating pickle to JSON,
+        // on Hummingbird or Vapor (traits `Hummingbird`, `Vapor`; without either the executable only says how
+        // to build it).
         .executableTarget(
             name: "securecookie-demo",
             dependencies: [
-                "SecureCookie", "SecureCookieHummingbird", "SecureCookieJSON", "SecureCookiePickle",
+                "SecureCookie", "SecureCookieHummingbird", "SecureCookieVapor", "SecureCookieJSON", "SecureCookiePickle",
                 .product(name: "Hummingbird", package: "hummingbird", condition: hummingbird),
-                .product(name: "Logging", package: "swift-log", condition: hummingbird),
+                .product(name: "Vapor", package: "vapor", condition: vapor),
+                .product(name: "Logging", package: "swift-log", condition: eitherFramework),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -133,8 +158,22 @@ let package = Package(
                 "SecureCookieHummingbird", "securecookie-demo", "SecureCookieJSON", "SecureCookiePickle", "SecureCookieFlask",
                 "SecureCookieTestKit",
                 .product(name: "HummingbirdTesting", package: "hummingbird", condition: hummingbird),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth", condition: hummingbird),
                 .product(name: "Logging", package: "swift-log", condition: hummingbird),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio", condition: hummingbird),
+                .product(name: "Metrics", package: "swift-metrics", condition: hummingbird),
+                .product(name: "MetricsTestKit", package: "swift-metrics", condition: hummingbird),
+            ]
+        ),
+        .testTarget(
+            name: "SecureCookieVaporTests",
+            dependencies: [
+                "SecureCookieVapor", "securecookie-demo", "SecureCookieJSON", "SecureCookiePickle", "SecureCookieFlask",
+                "SecureCookieTestKit",
+                .product(name: "VaporTesting", package: "vapor", condition: vapor),
+                .product(name: "Logging", package: "swift-log", condition: vapor),
+                .product(name: "MetricsTestKit", package: "swift-metrics", condition: vapor),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio", condition: vapor),
             ]
         ),
     ],

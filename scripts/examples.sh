@@ -6,9 +6,9 @@
 #   Examples/with-jwt-kit  beside vapor/jwt-kit 5.8.0: must resolve swift-crypto 4.x
 #   Examples/crypto-3      with swift-crypto pinned to 3.12.3: must resolve swift-crypto 3.x
 #
-# Each uses only SecureCookie and SecureCookieJSON, so neither may resolve Hummingbird or SwiftNIO,
+# Each uses only SecureCookie and SecureCookieJSON, so neither may resolve Hummingbird, Vapor or SwiftNIO,
 # nor compile any of their modules: its `swift build -v` log is searched for `-module-name
-# Hummingbird...` / `-module-name NIO...`. Each program then runs a cookie round trip and must print
+# Hummingbird...`, `Vapor...` and `NIO...`. Each program then runs a cookie round trip and must print
 # its "ok" line. Every check runs even when one fails; the last line is "N passed, N failed".
 #
 # Usage: scripts/examples.sh [EXAMPLE...]    (default: every folder of Examples/ with a Package.swift)
@@ -72,8 +72,8 @@ for example in "${examples[@]}"; do
         got=$(crypto_major "$log/dependencies.json")
         check "resolves swift-crypto $want_crypto.x (got $got.x)" test "$got" = "$want_crypto"
     fi
-    check "resolves neither Hummingbird nor SwiftNIO" \
-        bash -c "! grep -Eq '\"identity\" *: *\"(hummingbird|swift-nio)\"' '$log/dependencies.json'"
+    check "resolves neither Hummingbird, Vapor nor SwiftNIO" \
+        bash -c "! grep -Eq '\"identity\" *: *\"(hummingbird|vapor|swift-nio)\"' '$log/dependencies.json'"
     if ! swift build --package-path "$dir" -v >"$log/build.txt" 2>&1; then
         grep -E 'error:' "$log/build.txt" | head -20 >&2
         check "builds" false
@@ -81,15 +81,15 @@ for example in "${examples[@]}"; do
     fi
     check "builds ($(($(date +%s) - start)) s with resolution)" true
     bin=$(swift build --package-path "$dir" --show-bin-path)
-    # Every module the build made: this package's must be there, Hummingbird's and NIO's must not.
+    # Every module the build made: this package's must be there, Hummingbird's, Vapor's and NIO's must not.
     check "built modules include SecureCookie and SecureCookieJSON" \
         test -e "$bin/Modules/SecureCookie.swiftmodule" -a -e "$bin/Modules/SecureCookieJSON.swiftmodule"
-    check "built modules include no Hummingbird or NIO module" \
-        bash -c "! ls '$bin/Modules' | grep -E '^(Hummingbird|NIO)'"
+    check "built modules include no Hummingbird, Vapor or NIO module" \
+        bash -c "! ls '$bin/Modules' | grep -E '^(Hummingbird|Vapor|NIO)'"
     # The log names each module compiled, but only when the build compiled them (a clean build, as in CI).
     if grep -Eq -- '-module-name SecureCookie ' "$log/build.txt"; then
-        check "build log compiles no Hummingbird or NIO module" \
-            bash -c "! grep -Eo -- '-module-name (Hummingbird|NIO)[A-Za-z0-9_]*' '$log/build.txt' | sort -u | grep ."
+        check "build log compiles no Hummingbird, Vapor or NIO module" \
+            bash -c "! grep -Eo -- '-module-name (Hummingbird|Vapor|NIO)[A-Za-z0-9_]*' '$log/build.txt' | sort -u | grep ."
     else
         echo "  note: nothing was recompiled, so the build log names no module (swift package clean for a full log)"
     fi

@@ -6,13 +6,24 @@
 #
 #   Interop/demo/browser.sh [path/to/securecookie-demo]
 #
+# Runs once per framework (DEMO_FRAMEWORKS, default `hummingbird vapor`).
 # Skips, loudly, when Chromium is not installed. Prints `N passed, N failed` last.
 set -uo pipefail
+# Against each framework (DEMO_FRAMEWORKS, default both; the demo's --framework): this script runs
+# itself once per framework with DEMO_FRAMEWORK set, and fails when any run failed.
+if [ -z "${DEMO_FRAMEWORK:-}" ]; then
+    status=0
+    for framework in ${DEMO_FRAMEWORKS:-hummingbird vapor}; do
+        echo "==> browser against securecookie-demo --framework $framework"
+        DEMO_FRAMEWORK="$framework" "$0" "$@" || status=1
+    done
+    exit "$status"
+fi
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$ROOT"
 DEMO="${1:-}"
 if [ -z "$DEMO" ]; then
-    swift build --scratch-path "${SCRATCH:-.build}" --traits Hummingbird --product securecookie-demo >&2 || exit 1
+    swift build --scratch-path "${SCRATCH:-.build}" --traits Hummingbird,Vapor --product securecookie-demo >&2 || exit 1
     DEMO="$(swift build --scratch-path "${SCRATCH:-.build}" --show-bin-path)/securecookie-demo"
 fi
 CHROMIUM="$(command -v chromium || command -v chromium-browser || true)"
@@ -31,7 +42,7 @@ trap cleanup EXIT
 SECRET="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 . "$ROOT/Interop/demo/start_demo.sh"
 start_demo "$WORK/server.log" "$DEMO" --secret-hex "$SECRET" --legacy-codec pickle --codec json --max-age 3600
-if [ -z "$PORT" ]; then fail "demo server started" "$(tail -n 5 "$WORK/server.log")"; echo "browser: $PASSED passed, $FAILED failed"; exit 1; fi
+if [ -z "$PORT" ]; then fail "demo server started" "$(tail -n 5 "$WORK/server.log")"; echo "browser ($DEMO_FRAMEWORK): $PASSED passed, $FAILED failed"; exit 1; fi
 
 visit() { # path -> the page's text
     timeout 60 "$CHROMIUM" --headless --no-sandbox --disable-gpu --no-first-run --user-data-dir="$WORK/profile" \
@@ -50,5 +61,5 @@ else
 fi
 got="$(visit /counter)"
 if [ "$got" = "4" ]; then pass "the refused growth left the browser's session intact (4)"; else fail "session after refusal" "page says '$got'"; fi
-echo "browser: $PASSED passed, $FAILED failed"
+echo "browser ($DEMO_FRAMEWORK): $PASSED passed, $FAILED failed"
 [ "$FAILED" -eq 0 ]

@@ -3,8 +3,8 @@
 #
 #   Interop/demo/e2e.sh [path/to/securecookie-demo]
 #
-# Without a path, builds the demo (`swift build --traits Hummingbird --product securecookie-demo`, scratch path
-# $SCRATCH or .build). Then, over a real loopback socket:
+# Without a path, builds the demo (`swift build --traits Hummingbird,Vapor --product securecookie-demo`, scratch
+# path $SCRATCH or .build). Runs once per framework (DEMO_FRAMEWORKS, default `hummingbird vapor`). Then, over a real loopback socket:
 #   1. the Werkzeug application (Python 3, pickle cookies) issues a session with count = 41;
 #   2. curl carries that cookie to `securecookie-demo --legacy-codec pickle --codec json`, which
 #      answers 42 and re-issues the cookie as JSON;
@@ -20,6 +20,16 @@
 # werkzeug 0.16.1 for Python 2.7, as `pip install --target` makes; default .venv-interop/py27-site),
 # SCRATCH (the build's scratch path). Prints `N passed, N failed` last; exits 1 when any failed.
 set -uo pipefail
+# Against each framework (DEMO_FRAMEWORKS, default both; the demo's --framework): this script runs
+# itself once per framework with DEMO_FRAMEWORK set, and fails when any run failed.
+if [ -z "${DEMO_FRAMEWORK:-}" ]; then
+    status=0
+    for framework in ${DEMO_FRAMEWORKS:-hummingbird vapor}; do
+        echo "==> e2e against securecookie-demo --framework $framework"
+        DEMO_FRAMEWORK="$framework" "$0" "$@" || status=1
+    done
+    exit "$status"
+fi
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 HERE="$ROOT/Interop/demo"
 cd "$ROOT"
@@ -44,7 +54,7 @@ fail() { FAILED=$((FAILED + 1)); echo "FAIL - $1"; [ -n "${2:-}" ] && echo "    
 skip() { SKIPPED=$((SKIPPED + 1)); echo "!!!!!!!! SKIPPED - $1 !!!!!!!!"; }
 finish() {
     [ "$SKIPPED" -gt 0 ] && echo "($SKIPPED skipped)"
-    echo "$PASSED passed, $FAILED failed"
+    echo "$DEMO_FRAMEWORK: $PASSED passed, $FAILED failed"
     [ "$FAILED" -eq 0 ] && exit 0 || exit 1
 }
 
@@ -64,8 +74,8 @@ trap cleanup EXIT
 DEMO="${1:-}"
 if [ -z "$DEMO" ]; then
     SCRATCH="${SCRATCH:-.build}"
-    echo "==> swift build --scratch-path $SCRATCH --traits Hummingbird --product securecookie-demo"
-    if ! timeout 3600 swift build --scratch-path "$SCRATCH" --traits Hummingbird --product securecookie-demo; then
+    echo "==> swift build --scratch-path $SCRATCH --traits Hummingbird,Vapor --product securecookie-demo"
+    if ! timeout 3600 swift build --scratch-path "$SCRATCH" --traits Hummingbird,Vapor --product securecookie-demo; then
         fail "build securecookie-demo"; finish
     fi
     DEMO="$(swift build --scratch-path "$SCRATCH" --show-bin-path)/securecookie-demo"
@@ -85,7 +95,8 @@ app2() { PYTHONPATH="$WERKZEUG_PY2_PATH" timeout 60 "$PYTHON2" "$HERE/werkzeug_a
 # --- the server, on a free loopback port ---
 SECRET="$("$PYTHON" -c 'import os, binascii; print(binascii.hexlify(os.urandom(32)).decode())')"
 . "$HERE/start_demo.sh"
-start_demo "$WORK/server.log" "$DEMO" --secret-hex "$SECRET" --legacy-codec pickle --codec json
+# At debug: rejected cookies are logged there (client input, below notice as swift-log advises).
+start_demo "$WORK/server.log" "$DEMO" --secret-hex "$SECRET" --legacy-codec pickle --codec json --log-level debug
 if [ -z "$PORT" ]; then
     fail "demo server started" "$(tail -n 5 "$WORK/server.log")"
     finish

@@ -2,6 +2,7 @@
 #if Hummingbird
 public import Hummingbird
 internal import Logging
+internal import Metrics
 public import SecureCookie
 
 /// Loads the request's Werkzeug-compatible session cookie into the context and sends it back
@@ -10,15 +11,18 @@ public import SecureCookie
 /// Before the handlers run, the middleware reads the cookie named in the configuration from the
 /// `Cookie` header and verifies it with the secret keys. A cookie that is missing starts a new,
 /// empty session; one that fails to verify or decode (bad signature, expired, malformed,
-/// undecodable, refused, over a limit) starts a new session too, and is logged at `notice` with
-/// its error kind, never its value.
+/// undecodable, refused, over a limit) starts a new session too, is logged at the configuration's
+/// ``SecureCookieSessionConfiguration/rejectionLogLevel`` (`debug`) with its error kind, never its
+/// value, and is counted in `secure_cookie_rejected_total` by kind.
 ///
 /// After the handlers, a response whose handler read or changed the session gets `Vary: Cookie`
 /// (as Flask adds it when its session was accessed), so shared caches keep visitors apart.
 /// The cookie is sent in `Set-Cookie` when ``SecureCookie/shouldSave`` is
 /// true: a handler changed it, or it is outdated (written by a legacy codec, signed with a rotated
 /// key or a legacy hash, near expiry) and the cookie type's ``SecureCookieFormat/reissuePolicy``
-/// migrates; or always, with ``SetCookieOptions/force``. The `Set-Cookie` value is checked against the 4096 bytes browsers keep before it is
+/// migrates (counted in `secure_cookie_reissued_total` by reason); or always, with
+/// ``SetCookieOptions/force``. A session the handler cleared (``SecureCookieSession/clear()``) is
+/// deleted from the browser instead. The `Set-Cookie` value is checked against the 4096 bytes browsers keep before it is
 /// sent; when it is longer, the configuration's
 /// ``SecureCookieSessionConfiguration/SaveFailureBehavior`` decides (a logged 500 by default).
 ///
@@ -82,23 +86,33 @@ public struct SecureCookieMiddleware<Context: SecureCookieRequestContext>: Route
         context.secureCookieSession.store(load(request, context: context, now: now))
         var response = try await next(request, context)
         if context.secureCookieSession.wasAccessed { Self.addVaryCookie(to: &response) }
-        guard var cookie = context.secureCookieSession.take(), cookie.shouldSave || configuration.cookie.force else {
+        guard case (var cookie?, let cleared) = context.secureCookieSession.take() else { return response }
+        if cleared {
+            response.headers[values: .setCookie].append(store.expiringSetCookieHeader())
             return response
         }
+        guard cookie.shouldSave || configuration.cookie.force else { return response }
         do {
             guard let header = try store.setCookieHeader(for: &cookie, now: now) else { return response }
-            if !cookie.isModified && !cookie.reissueReasons.isEmpty {
-                context.logger.info(
-                    "Re-issuing the session cookie in the current form",
-                    metadata: [
-                        "secure_cookie.name": "\(configuration.cookie.name)",
-                        "secure_cookie.reissue": "\(cookie.reissueReasons)",
-                    ])
-            }
+            if !cookie.isModified && !cookie.reissueReasons.isEmpty { reissued(cookie.reissueReasons, context: context) }
             response.headers[values: .setCookie].append(header)
             return response
         } catch let error as SecureCookieError {
             return try saveFailed(error, response: response, context: context)
+        }
+    }
+
+    /// Logs and counts a re-issue of an outdated cookie.
+    private func reissued(_ reasons: ReissueReasons, context: Context) {
+        context.logger.log(
+            level: configuration.reissueLogLevel, "Re-issuing the session cookie in the current form",
+            metadata: ["secure_cookie.name": "\(configuration.cookie.name)", "secure_cookie.reissue": "\(reasons)"])
+        for reason in "\(reasons)".split(separator: ", ") {
+            Counter(
+                label: "secure_cookie_reissued_total",
+                dimensions: [("cookie", configuration.cookie.name), ("reason", String(reason))],
+                factory: configuration.metricsFactory
+            ).increment()
         }
     }
 
@@ -111,7 +125,7 @@ public struct SecureCookieMiddleware<Context: SecureCookieRequestContext>: Route
         response.headers[values: .vary].append("Cookie")
     }
 
-    /// The request's cookie, or a new one when it has none or it does not verify (logged).
+    /// The request's cookie, or a new one when it has none or it does not verify (logged and counted).
     private func load(_ request: Request, context: Context, now: Double) -> SecureCookie<Context.SessionFormat> {
         let cookieHeaders = request.headers[values: .cookie]
         let header = cookieHeaders.isEmpty ? nil : cookieHeaders.joined(separator: "; ")
@@ -120,12 +134,18 @@ public struct SecureCookieMiddleware<Context: SecureCookieRequestContext>: Route
             var metadata: Logger.Metadata = ["secure_cookie.name": "\(configuration.cookie.name)"]
             metadata["secure_cookie.error"] = "\(error.kind)"
             if let limit = error.limit { metadata["secure_cookie.limit"] = "\(limit)" }
-            context.logger.notice("Session cookie rejected; starting a new session", metadata: metadata)
+            context.logger.log(
+                level: configuration.rejectionLogLevel, "Session cookie rejected; starting a new session", metadata: metadata)
+            Counter(
+                label: "secure_cookie_rejected_total",
+                dimensions: [("cookie", configuration.cookie.name), ("kind", "\(error.kind)")],
+                factory: configuration.metricsFactory
+            ).increment()
         }
         return loaded.cookie
     }
 
-    /// Applies the configured behaviour to a session that could not be saved.
+    /// Applies the configured behaviour to a session that could not be saved (a server problem: `error`).
     private func saveFailed(_ error: SecureCookieError, response: Response, context: Context) throws -> Response {
         var metadata: Logger.Metadata = [
             "secure_cookie.name": "\(configuration.cookie.name)", "secure_cookie.error": "\(error.kind)",

@@ -1,5 +1,7 @@
 // Built only with the package trait `Hummingbird` (see Package.swift).
 #if Hummingbird
+public import Logging
+public import Metrics
 public import SecureCookie
 
 import struct Foundation.Date
@@ -35,14 +37,24 @@ public struct SecureCookieSessionConfiguration: Sendable {
     }
 
     /// The cookie's name and `Set-Cookie` attributes: Path, Domain, Secure, HttpOnly, SameSite,
-    /// Max-Age and Expires (an `Expires` computed from Max-Age uses the middleware's clock).
+    /// Partitioned, Max-Age and Expires (an `Expires` computed from Max-Age uses the middleware's clock).
     public var cookie: SetCookieOptions
     /// How long, in seconds, a saved session stays valid (its `_expires`, checked when the cookie
     /// comes back); `nil` keeps ``SetCookieOptions/sessionExpires`` or ``SetCookieOptions/expires``,
-    /// and otherwise the expiry the cookie arrived with.
+    /// and otherwise the expiry the cookie arrived with. A session given its own lifetime
+    /// (``SecureCookieSession/lifetime``) uses that instead.
     public var sessionLifetime: Int64?
     /// What to do when the session cannot be saved.
     public var onSaveFailure: SaveFailureBehavior
+    /// The level rejected cookies are logged at (`debug` by default): a bad cookie is client input, so
+    /// swift-log's guidance keeps it below `notice`; the `secure_cookie_rejected_total` counter counts them.
+    public var rejectionLogLevel: Logger.Level
+    /// The level re-issues of outdated cookies are logged at (`debug` by default).
+    public var reissueLogLevel: Logger.Level
+    /// Where the counters go: `secure_cookie_rejected_total` (dimension `kind`, the error kind) and
+    /// `secure_cookie_reissued_total` (dimension `reason`), each with the cookie's name as `cookie`.
+    /// `MetricsSystem.factory` (what the process bootstrapped) by default.
+    public var metricsFactory: any MetricsFactory
     /// The current Unix time; the system clock unless a test fixes it.
     public var clock: @Sendable () -> Double
 
@@ -52,16 +64,25 @@ public struct SecureCookieSessionConfiguration: Sendable {
     ///   - cookie: The cookie's name and attributes (Werkzeug's defaults: `session`, `Path=/`).
     ///   - sessionLifetime: Seconds a saved session stays valid, or `nil`.
     ///   - onSaveFailure: What to do when the session cannot be saved (a 500 by default).
+    ///   - rejectionLogLevel: The level of the log record for a rejected cookie.
+    ///   - reissueLogLevel: The level of the log record for a re-issued cookie.
+    ///   - metricsFactory: Where the counters go.
     ///   - clock: The current Unix time.
     public init(
         cookie: SetCookieOptions = SetCookieOptions(),
         sessionLifetime: Int64? = nil,
         onSaveFailure: SaveFailureBehavior = .internalServerError,
+        rejectionLogLevel: Logger.Level = .debug,
+        reissueLogLevel: Logger.Level = .debug,
+        metricsFactory: any MetricsFactory = MetricsSystem.factory,
         clock: @escaping @Sendable () -> Double = SecureCookieSessionConfiguration.systemClock
     ) {
         self.cookie = cookie
         self.sessionLifetime = sessionLifetime
         self.onSaveFailure = onSaveFailure
+        self.rejectionLogLevel = rejectionLogLevel
+        self.reissueLogLevel = reissueLogLevel
+        self.metricsFactory = metricsFactory
         self.clock = clock
     }
 

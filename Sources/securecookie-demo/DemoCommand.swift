@@ -1,11 +1,14 @@
-// Built only with the package trait `Hummingbird` (see Package.swift).
-#if Hummingbird
+// Built with the package trait `Hummingbird` or `Vapor` (see Package.swift).
+#if Hummingbird || Vapor
 import ArgumentParser
-import Hummingbird
 import Logging
 import SecureCookie
-import SecureCookieHummingbird
 import SecureCookiePickle
+
+#if Hummingbird
+import Hummingbird
+import SecureCookieHummingbird
+#endif
 
 /// `securecookie-demo`: a counter whose session a Werkzeug application can share, migrating pickle cookies to JSON.
 @main
@@ -20,8 +23,24 @@ struct DemoCommand: AsyncParsableCommand {
             GET /counter adds one to `count` in the `session` cookie and answers the count; \
             GET /grow?bytes=N adds N bytes to the session, to show the 4096-byte cookie limit. \
             With --legacy-codec pickle --codec json, cookies a Werkzeug application wrote with pickle \
-            are read and re-issued as JSON.
+            are read and re-issued as JSON. --framework vapor serves the same routes with the same \
+            session rules on Vapor 4 instead of Hummingbird 2.
             """)
+
+    /// The frameworks this build has (each behind its package trait), the default first.
+    static let frameworks: [String] = {
+        var names: [String] = []
+        #if Hummingbird
+        names.append("hummingbird")
+        #endif
+        #if Vapor
+        names.append("vapor")
+        #endif
+        return names
+    }()
+
+    @Option(help: "The web framework that serves the demo: hummingbird or vapor.")
+    var framework: String = DemoCommand.frameworks.first ?? "hummingbird"
 
     @Option(help: "The port to listen on (0 picks a free one; the log says which).")
     var port: Int = 8080
@@ -77,6 +96,11 @@ struct DemoCommand: AsyncParsableCommand {
             throw ValidationError("--max-age must be 0 to \(Self.maximumMaxAge) seconds (ten years)")
         }
         if !(0...65_535).contains(port) { throw ValidationError("--port must be 0-65535") }
+        if !Self.frameworks.contains(framework) {
+            throw ValidationError(
+                "--framework \(framework) is not in this build (it has \(Self.frameworks.joined(separator: ", "))); "
+                    + "build with --traits Hummingbird,Vapor")
+        }
     }
 
     func run() async throws {
@@ -90,15 +114,30 @@ struct DemoCommand: AsyncParsableCommand {
         var cookie = SetCookieOptions(httpOnly: true, sameSite: .lax)
         cookie.maxAge = maxAge
         // checked: 0...maximumMaxAge
-        let configuration = SecureCookieSessionConfiguration(cookie: cookie, sessionLifetime: maxAge.map { Int64($0) })
+        let lifetime = maxAge.map { Int64($0) }
         var logger = Logger(label: "securecookie-demo")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
-        logger.info("Sessions in the \(format.serializationMethod.name) codec, cookie \(cookie.name)")
-        let app = Application(
-            router: DemoApplication.router(secretKeys: keys, format: format, configuration: configuration),
-            configuration: .init(address: .hostname(hostname, port: port), serverName: "securecookie-demo"),
-            logger: logger)
-        try await app.runService()
+        logger.info("Sessions in the \(format.serializationMethod.name) codec, cookie \(cookie.name), on \(framework)")
+        switch framework {
+        #if Vapor
+        case "vapor":
+            try await DemoVaporApplication.run(
+                hostname: hostname, port: port, secretKeys: keys, format: format, cookie: cookie, sessionLifetime: lifetime,
+                logger: logger)
+        #endif
+        default:
+            #if Hummingbird
+            let configuration = SecureCookieSessionConfiguration(cookie: cookie, sessionLifetime: lifetime)
+            let app = Hummingbird.Application(
+                router: DemoApplication.router(secretKeys: keys, format: format, configuration: configuration),
+                configuration: .init(address: .hostname(hostname, port: port), serverName: "securecookie-demo"),
+                logger: logger)
+            try await app.runService()
+            #else
+            // validate() lets through only the frameworks this build has.
+            throw ValidationError("--framework \(framework) is not in this build")
+            #endif
+        }
     }
 }
 #endif

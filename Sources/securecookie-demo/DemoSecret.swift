@@ -1,5 +1,5 @@
-// Built only with the package trait `Hummingbird` (see Package.swift).
-#if Hummingbird
+// Built with the package trait `Hummingbird` or `Vapor` (see Package.swift).
+#if Hummingbird || Vapor
 import ArgumentParser
 import Foundation
 import SecureCookie

@@ -115,7 +115,7 @@ struct SecureCookieMiddlewareTests {
             #expect(response.headers[values: .setCookie].isEmpty)
         }
         let notice = try #require(store.records.first { $0.message.contains("rejected") })
-        #expect(notice.level == .notice)
+        #expect(notice.level == .debug)
         #expect(notice.metadata["secure_cookie.name"] == "session")
         if let kind = bad.kind {
             #expect(notice.metadata["secure_cookie.error"] == kind)

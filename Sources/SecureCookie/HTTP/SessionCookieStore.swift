@@ -101,10 +101,22 @@ public struct SessionCookieStore<Format: SecureCookieFormat>: Sendable {
         return Loaded(cookie: SecureCookie(secretKeys: secretKeys, format: format), rejection: typed)
     }
 
+    /// The session item that gives one session its own lifetime in seconds (a "remember me" session):
+    /// an `int`, kept in the cookie so that every later save of the session keeps it, as Flask keeps
+    /// `_permanent` in its session. ``setCookieHeader(for:now:)`` saves such a session with
+    /// `Max-Age` and `_expires` of that many seconds instead of ``sessionLifetime`` and the options'.
+    public static var lifetimeKey: String { "_lifetime" }
+
+    /// The longest lifetime ``lifetimeKey`` may give a session: ten years, so that the clock plus it is a
+    /// date a browser keeps; a larger value, or one that is not a positive `int`, is ignored.
+    public static var maximumSessionLifetime: Int64 { 315_360_000 }
+
     /// The `Set-Cookie` header value that saves a session, or `nil` when it need not be sent.
     ///
-    /// The expiry is the session lifetime from `now` when one is set, else the options', else the one
-    /// the cookie arrived with (a re-issue keeps it).
+    /// The expiry is the session's own lifetime (``lifetimeKey``) from `now` when it has one, else the
+    /// store's ``sessionLifetime`` from `now` when one is set, else the options', else the one the cookie
+    /// arrived with (a re-issue keeps it). A session with its own lifetime is also sent with that
+    /// `Max-Age` (and the `Expires` it implies), so the browser keeps it as long.
     ///
     /// - Parameters:
     ///   - cookie: The session as the handlers left it.
@@ -115,19 +127,67 @@ public struct SessionCookieStore<Format: SecureCookieFormat>: Sendable {
     public func setCookieHeader(for cookie: inout SecureCookie<Format>, now: Double) throws -> String? {
         guard cookie.shouldSave || options.force else { return nil }
         var options = self.options
-        if let lifetime = sessionLifetime {
+        let ownLifetime = Self.sessionLifetime(of: cookie)
+        if let lifetime = ownLifetime ?? sessionLifetime {
             guard let whole = Int64(exactly: now.isFinite ? now.rounded(.down) : .nan),
                 case (let expiry, let overflow) = whole.addingReportingOverflow(lifetime), !overflow
             else {
                 throw SecureCookieError.unrepresentable("the session's expiry (the clock plus its lifetime) does not fit 64 bits")
             }
             options.sessionExpires = expiry
+            if let ownLifetime {
+                options.expires = nil
+                options.maxAge = Int(exactly: ownLifetime)
+            }
         } else if options.sessionExpires == nil, options.expires == nil, let expiry = cookie.sessionExpiry,
             let seconds = Int64(exactly: expiry.rounded(.down))
         {
             options.sessionExpires = seconds
         }
-        return try cookie.setCookieHeader(options, now: now, framing: framing)
+        guard let header = try cookie.setCookieHeader(options, now: now, framing: framing) else { return nil }
+        return try partitioned(header)
+    }
+
+    /// The `Set-Cookie` header value that removes the session cookie from the browser, as Werkzeug's
+    /// `delete_cookie`: an empty value, `Expires` at the Unix epoch and `Max-Age=0`, with the cookie's
+    /// `Domain` and `Path` (a browser removes only the cookie they match) and its `Secure`, `HttpOnly`,
+    /// `SameSite` and `Partitioned`.
+    ///
+    /// - Returns: Such as `session=; Expires=Thu, 01-Jan-1970 00:00:00 GMT; Max-Age=0; Path=/`.
+    public func expiringSetCookieHeader() -> String {
+        var parts = [options.name + "="]
+        if let domain = options.domain { parts.append("Domain=" + CookieHeader.quote(domain)) }
+        parts.append("Expires=" + (CookieHeader.cookieDate(0) ?? "Thu, 01-Jan-1970 00:00:00 GMT"))
+        parts.append("Max-Age=0")
+        if options.secure { parts.append("Secure") }
+        if options.httpOnly { parts.append("HttpOnly") }
+        if let path = options.path { parts.append("Path=" + path) }
+        if let sameSite = options.sameSite { parts.append("SameSite=\(sameSite)") }
+        if options.partitioned { parts.append("Partitioned") }
+        return parts.joined(separator: "; ")
+    }
+
+    /// A session's own lifetime (``lifetimeKey``), when it holds a usable one.
+    ///
+    /// - Parameter cookie: The session.
+    /// - Returns: Seconds, from 1 to ``maximumSessionLifetime``, or `nil`.
+    public static func sessionLifetime(of cookie: SecureCookie<Format>) -> Int64? {
+        guard let seconds = cookie[lifetimeKey]?.intValue, let lifetime = Int64(exactly: seconds),
+            (1...maximumSessionLifetime).contains(lifetime)
+        else { return nil }
+        return lifetime
+    }
+
+    /// The header with `Partitioned` when the options ask for it, checked again against the cookie length.
+    private func partitioned(_ header: String) throws -> String {
+        guard options.partitioned else { return header }
+        let full = header + "; Partitioned"
+        let limit = format.limits.maximumCookieLength
+        guard full.utf8.count <= limit else {
+            throw SecureCookieError.limitExceeded(
+                .cookieLength, "the Set-Cookie value would be \(full.utf8.count) bytes; browsers keep at most \(limit)")
+        }
+        return full
     }
 }
 

@@ -33,12 +33,15 @@ public struct SetCookieOptions: Sendable, Hashable {
     public var sameSite: SameSite?
     /// Send the cookie even when it was not modified.
     public var force: Bool
+    /// `Partitioned` (CHIPS): a third-party cookie kept per top-level site; browsers require `Secure`
+    /// with it. Written by ``SessionCookieStore`` (the session middlewares), after the other attributes.
+    public var partitioned: Bool
 
     /// Creates options; the defaults are Werkzeug's.
     public init(
         name: String = "session", expires: Int64? = nil, sessionExpires: Int64? = nil, maxAge: Int? = nil,
         path: String? = "/", domain: String? = nil, secure: Bool = false, httpOnly: Bool = false,
-        sameSite: SameSite? = nil, force: Bool = false
+        sameSite: SameSite? = nil, force: Bool = false, partitioned: Bool = false
     ) {
         self.name = name
         self.expires = expires
@@ -50,5 +53,6 @@ public struct SetCookieOptions: Sendable, Hashable {
         self.httpOnly = httpOnly
         self.sameSite = sameSite
         self.force = force
+        self.partitioned = partitioned
     }
 }
