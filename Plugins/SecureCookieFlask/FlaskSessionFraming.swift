@@ -74,10 +74,7 @@ public struct FlaskSessionFraming: CookieFraming {
     /// - Returns: The session, with ``FramedSession/issuedAt`` and, with a maximum age, ``FramedSession/expiry``.
     /// - Throws: ``SecureCookieError``.
     public func read(_ cookie: [UInt8], now: Double) throws -> FramedSession {
-        guard cookie.count <= limits.maximumCookieLength else {
-            throw SecureCookieError.limitExceeded(
-                .cookieLength, "the cookie is \(cookie.count) bytes; at most \(limits.maximumCookieLength) are accepted")
-        }
+        try checkLength(cookie.count)
         let dot = UInt8(ascii: ".")
         guard let signatureDot = cookie.lastIndex(of: dot) else {
             throw SecureCookieError.malformed("no \".\" separates the signature")
@@ -129,15 +126,20 @@ public struct FlaskSessionFraming: CookieFraming {
     /// - Throws: ``SecureCookieError``: malformed (no two `.`), undecodable, limit exceeded.
     public func unverifiedPayload(of cookie: some StringProtocol) throws -> [UInt8] {
         let bytes = Array(cookie.utf8)
-        guard bytes.count <= limits.maximumCookieLength else {
-            throw SecureCookieError.limitExceeded(
-                .cookieLength, "the cookie is \(bytes.count) bytes; at most \(limits.maximumCookieLength) are accepted")
-        }
+        try checkLength(bytes.count)
         let dot = UInt8(ascii: ".")
         guard let signatureDot = bytes.lastIndex(of: dot), let timestampDot = bytes[..<signatureDot].lastIndex(of: dot) else {
             throw SecureCookieError.malformed("a Flask cookie is payload.timestamp.signature")
         }
         return try Self.payloadJSON(bytes[..<timestampDot], limits: limits)
+    }
+
+    /// The cookie-length limit, checked before anything else is read.
+    private func checkLength(_ count: Int) throws {
+        guard count <= limits.maximumCookieLength else {
+            throw SecureCookieError.limitExceeded(
+                .cookieLength, "the cookie is \(count) bytes; at most \(limits.maximumCookieLength) are accepted")
+        }
     }
 
     /// A payload's bytes: base64, then inflated behind a leading `.`.

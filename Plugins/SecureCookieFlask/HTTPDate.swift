@@ -32,13 +32,8 @@ internal enum HTTPDate {
     private static func format(date: PythonDate, hour: Int, minute: Int, second: Int) -> String {
         // 1970-01-01 was a Thursday (index 3 from Monday).
         let weekday = weekdays[(date.daysSinceUnixEpoch + 3).floorModulo(7)]
-        return weekday + ", " + padded(date.day, 2) + " " + months[date.month - 1] + " " + padded(date.year, 4) + " "
-            + padded(hour, 2) + ":" + padded(minute, 2) + ":" + padded(second, 2) + " GMT"
-    }
-
-    private static func padded(_ value: Int, _ width: Int) -> String {
-        let digits = String(value)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        return weekday + ", " + zeroPadded(date.day, 2) + " " + months[date.month - 1] + " " + zeroPadded(date.year, 4) + " "
+            + zeroPadded(hour, 2) + ":" + zeroPadded(minute, 2) + ":" + zeroPadded(second, 2) + " GMT"
     }
 
     /// `parse_date(text)`: email.utils' `parsedate_to_datetime` (RFC 2822 and its relatives), an aware

@@ -280,7 +280,7 @@ extension Int {
 }
 
 /// `value` in decimal, zero-padded to `width` digits.
-internal func zeroPadded(_ value: Int, _ width: Int) -> String {
+package func zeroPadded(_ value: Int, _ width: Int) -> String {
     let digits = String(value)
     return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
 }

@@ -35,8 +35,7 @@ internal enum PythonKeyOrder {
         switch (a, b) {
         case (.str(let x), .str(let y)), (.markup(let x), .markup(let y)), (.str(let x), .markup(let y)),
             (.markup(let x), .str(let y)):
-            // UTF-8 byte order is code-point order.
-            return x.utf8.lexicographicallyPrecedes(y.utf8)
+            return PythonValue.utf8Precedes(x, y)
         default:
             guard let x = number(a), let y = number(b) else {
                 throw SecureCookieError.unrepresentable(
