@@ -245,6 +245,32 @@ class Session(object):
         self.results.check(tagged.same(as_tagged(before, codec), expected), where + " Swift->Werkzeug before", "got %s" % before)
         self.results.check(after == {}, where + " Swift->Werkzeug after", "got %s" % after)
 
+    def decimal_expiry(self, protocol, secret):
+        """A pickled Decimal `_expires`: Werkzeug compares `time() > Decimal` exactly, and raises
+        InvalidOperation for a NaN Decimal; Swift must expire, keep or refuse each cookie as it does."""
+        from decimal import Decimal
+        now = 1700000000.5
+        texts = ["1700000000.4", "1700000000.5", "1700000000.50000000000000001", "1700000000.49999999999999999",
+                 "1700000000.6", "-1700000000.6", "-0", "1E-999999", "1E+999999", "-1E+999999", "Infinity",
+                 "-Infinity", "NaN", "sNaN", "17000000005E-1"]
+        base = ["decode"] + self.codec_args("pickle", "sha1", protocol) + secret_args(secret) + ["--now", repr(now)]
+        original = wsc.time
+        for text in texts:
+            where = "pickle Decimal _expires %s" % text
+            cookie = wc.serialize("pickle", "sha1", secret_bytes(secret), {"a": 1, "_expires": Decimal(text)}, protocol)
+            try:
+                wsc.time = lambda: now
+                verdict = "expired" if wc.unserialize("pickle", "sha1", secret_bytes(secret), cookie, protocol) == {} else "kept"
+            except Exception:  # InvalidOperation: Werkzeug cannot read the cookie at all
+                verdict = "refused"
+            finally:
+                wsc.time = original
+            code, out, _ = self.tool.run(base, [cookie])
+            line = parse_line(out[0]) if out else None
+            swift = ("expired" if is_error(line, "expired") else "refused" if is_error(line)
+                     else "kept" if line is not None and code == 0 else "no output")
+            self.results.check(swift == verdict, where, "Werkzeug: %s, Swift: %s %s" % (verdict, swift, out))
+
     def rotation(self, codec, protocol):
         where = "%s key rotation" % codec
         old, new = self.new_secret(0), self.new_secret(1)
@@ -357,6 +383,7 @@ def main():
         for to_codec in codecs:
             session.migrate(to_codec, codecs)
         session.hostile()
+        session.decimal_expiry(2 if PY2 else 4, session.new_secret(index + 1))
     for key in sorted(session.identical):
         same_bytes, total = session.identical[key]
         say("%s: %s cookies byte-identical to Werkzeug's: %d/%d" % (LABEL, key, same_bytes, total))

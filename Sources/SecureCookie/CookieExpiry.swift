@@ -1,11 +1,11 @@
 /// Werkzeug's expiry check, `time() > items["_expires"]`, with Python's exact comparison of a
 /// float with an int.
 ///
-/// Measured against Werkzeug 0.16.1 on CPython 3.11: an int, a bool (`True` is 1) or a float
-/// `_expires` is compared exactly with the clock, so `nan`, `inf`, `1e200` and `10**400` never
-/// expire and `-inf`, `-1e200`, `-10**400`, `True` and `False` have expired; any other type is a
-/// `TypeError` there and undecodable here (a `Decimal` too, which Python would compare: refusing it
-/// only rejects cookies, never accepts one Werkzeug would refuse).
+/// Measured against Werkzeug 0.16.1 on CPython 3.11 and 2.7: an int, a bool (`True` is 1), a float
+/// or a `Decimal` `_expires` is compared exactly with the clock, so `nan`, `inf`, `1e200`,
+/// `10**400` and `Decimal("Infinity")` never expire and `-inf`, `-1e200`, `-10**400`, `True`,
+/// `False` and `Decimal("1E-999999")` have expired; a NaN `Decimal` raises `InvalidOperation` there
+/// and is undecodable here, as is any other type (a `TypeError` there).
 internal enum CookieExpiry {
     /// The outcome of the check.
     internal struct Verdict {
@@ -23,7 +23,7 @@ internal enum CookieExpiry {
     ///   - expires: The `_expires` value.
     ///   - now: The current Unix time. A NaN clock fails closed: every cookie with `_expires` has expired.
     /// - Returns: The verdict.
-    /// - Throws: ``SecureCookieError/Kind/undecodable`` when `_expires` is not an int, bool or float.
+    /// - Throws: ``SecureCookieError/Kind/undecodable`` when `_expires` is not an int, bool, float or `Decimal`, or is a NaN `Decimal`.
     internal static func check(_ expires: PythonValue, now: Double) throws -> Verdict {
         switch expires {
         case .int(let seconds):
@@ -41,6 +41,13 @@ internal enum CookieExpiry {
                 wholeSeconds: seconds.int64Clamped)
         case .float(let seconds):
             return Verdict(hasExpired: now.isNaN || now > seconds, deadline: seconds, wholeSeconds: wholeSeconds(seconds))
+        case .decimal(let seconds):
+            guard let hasExpired = seconds.isLess(than: now) else {
+                throw SecureCookieError.undecodable("_expires is a NaN Decimal, which Python cannot compare").forKey("_expires")
+            }
+            // Python's float(Decimal) rounds once, as the text's nearest double does (infinite beyond the range).
+            let deadline = Double(seconds.description) ?? (seconds.isNegative ? -.infinity : .infinity)
+            return Verdict(hasExpired: now.isNaN || hasExpired, deadline: deadline, wholeSeconds: wholeSeconds(deadline))
         default:
             throw SecureCookieError.undecodable("_expires is a \(expires.typeName), not a number").forKey("_expires")
         }

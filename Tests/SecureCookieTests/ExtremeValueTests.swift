@@ -95,6 +95,28 @@ import Testing
         #expect(throws: SecureCookieError.undecodable("")) { try CookieExpiry.check(.none, now: now) }
     }
 
+    @Test("a Decimal _expires is compared exactly with the clock, as Werkzeug 0.16.1 compares it")
+    func decimalExpiry() throws {
+        // Measured with Werkzeug 0.16.1 on CPython 3.11 and 2.7 (`time() > Decimal(text)` at now =
+        // 1700000000.5; Interop/interop.py's decimal_expiry runs the same cookies through both).
+        let expired = [
+            "1700000000.4", "1700000000.49999999999999999", "-1700000000.6", "0", "-0", "1E-999999", "-1E+999999", "-Infinity",
+        ]
+        let kept = ["1700000000.5", "1700000000.50000000000000001", "1700000000.6", "17000000005E-1", "1E+999999", "Infinity"]
+        for (texts, verdict) in [(expired, true), (kept, false)] {
+            for text in texts {
+                let decimal = try #require(PythonDecimal(text))
+                #expect(try CookieExpiry.check(.decimal(decimal), now: 1_700_000_000.5).hasExpired == verdict, "\(text)")
+            }
+        }
+        // Python raises InvalidOperation for a NaN Decimal: undecodable here.
+        for text in ["NaN", "sNaN", "-NaN"] {
+            let decimal = try #require(PythonDecimal(text))
+            #expect(throws: SecureCookieError.undecodable("")) { try CookieExpiry.check(.decimal(decimal), now: 1_700_000_000.5) }
+        }
+        #expect(try CookieExpiry.check(.decimal(try #require(PythonDecimal("1E+999999"))), now: 0).deadline == .infinity)
+    }
+
     @Test("a real cookie with _expires 1e200 read at now 1e300 is expired, with its expiry saturated")
     func expiredCookieFarOut() throws {
         var cookie = SecureCookie(["a": 1, "_expires": .float(1e200)], secretKey: "k", format: Format())
