@@ -88,8 +88,8 @@ differential: python build
 leakcheck: deps
 	@command -v valgrind >/dev/null 2>&1 || (apt-get install -y -qq valgrind >/dev/null 2>&1 || \
 	  (apt-get update -qq && apt-get install -y -qq valgrind >/dev/null 2>&1)) || echo "valgrind could not be installed" >&2
-	Plugins/SecureCookieYAML/leakcheck.sh
-	Fixtures/msgpack/leakcheck/leakcheck.sh
+	scripts/leakcheck/yaml.sh
+	scripts/leakcheck/msgpack/leakcheck.sh
 
 # The demo server end to end: a Werkzeug 0.16.1 app (Python 3 and 2.7) shares its session with it.
 e2e: python

@@ -14,6 +14,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "SecureCookie", targets: ["SecureCookie"]),
+        .library(name: "SecureCookieCodable", targets: ["SecureCookieCodable"]),
         .library(name: "SecureCookieJSON", targets: ["SecureCookieJSON"]),
         .library(name: "SecureCookiePickle", targets: ["SecureCookiePickle"]),
         .library(name: "SecureCookieYAML", targets: ["SecureCookieYAML"]),
@@ -49,6 +50,8 @@ let package = Package(
             name: "SecureCookie",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")]
         ),
+        // Codable over the value model: `PythonValueEncoder`/`PythonValueDecoder`, typed cookie values.
+        .target(name: "SecureCookieCodable", dependencies: ["SecureCookie"]),
         // C libraries, wrapped as system libraries; C types never leave the codec targets.
         .systemLibrary(
             name: "CLibYAML",
@@ -78,7 +81,7 @@ let package = Package(
         ),
         .target(
             name: "SecureCookieYAML", dependencies: ["SecureCookie", "CLibYAML"], path: "Plugins/SecureCookieYAML",
-            exclude: ["README.md", "leakcheck.sh"]
+            exclude: ["README.md"]
         ),
         .target(
             name: "SecureCookieMessagePack",
@@ -103,7 +106,7 @@ let package = Package(
         .target(
             name: "SecureCookieHummingbird",
             dependencies: [
-                "SecureCookie",
+                "SecureCookie", "SecureCookieCodable",
                 .product(name: "Hummingbird", package: "hummingbird", condition: hummingbird),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth", condition: hummingbird),
                 .product(name: "Logging", package: "swift-log", condition: hummingbird),
@@ -116,7 +119,7 @@ let package = Package(
         .target(
             name: "SecureCookieVapor",
             dependencies: [
-                "SecureCookie",
+                "SecureCookie", "SecureCookieCodable",
                 .product(name: "Vapor", package: "vapor", condition: vapor),
                 .product(name: "Logging", package: "swift-log", condition: vapor),
                 .product(name: "Metrics", package: "swift-metrics", condition: vapor),
@@ -138,7 +141,7 @@ let package = Package(
         ),
         // Shared test helpers: fixture paths, tagged-JSON comparison, hostile-input runners.
         .target(name: "SecureCookieTestKit", dependencies: ["SecureCookie"], path: "Tests/SecureCookieTestKit"),
-        .testTarget(name: "SecureCookieTests", dependencies: ["SecureCookie", "SecureCookieTestKit"]),
+        .testTarget(name: "SecureCookieTests", dependencies: ["SecureCookie", "SecureCookieCodable", "SecureCookieTestKit"]),
         .testTarget(name: "SecureCookieJSONTests", dependencies: ["SecureCookieJSON", "SecureCookieTestKit"]),
         .testTarget(name: "SecureCookiePickleTests", dependencies: ["SecureCookiePickle", "SecureCookieTestKit"]),
         .testTarget(name: "SecureCookieYAMLTests", dependencies: ["SecureCookieYAML", "SecureCookieTestKit"]),
@@ -155,7 +158,7 @@ let package = Package(
         .testTarget(
             name: "SecureCookieHummingbirdTests",
             dependencies: [
-                "SecureCookieHummingbird", "securecookie-demo", "SecureCookieJSON", "SecureCookiePickle", "SecureCookieFlask",
+                "SecureCookieHummingbird", "securecookie-demo", "SecureCookieCodable", "SecureCookieJSON", "SecureCookiePickle", "SecureCookieFlask",
                 "SecureCookieTestKit",
                 .product(name: "HummingbirdTesting", package: "hummingbird", condition: hummingbird),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth", condition: hummingbird),
@@ -168,7 +171,7 @@ let package = Package(
         .testTarget(
             name: "SecureCookieVaporTests",
             dependencies: [
-                "SecureCookieVapor", "securecookie-demo", "SecureCookieJSON", "SecureCookiePickle", "SecureCookieFlask",
+                "SecureCookieVapor", "securecookie-demo", "SecureCookieCodable", "SecureCookieJSON", "SecureCookiePickle", "SecureCookieFlask",
                 "SecureCookieTestKit",
                 .product(name: "VaporTesting", package: "vapor", condition: vapor),
                 .product(name: "Logging", package: "swift-log", condition: vapor),

@@ -11,7 +11,7 @@ public struct PythonBigInt: Sendable, Hashable, Comparable, CustomStringConverti
     /// Whether the value is below zero.
     public private(set) var isNegative: Bool
     /// Magnitude, base 2^32, least significant limb first, no trailing zero limbs.
-    @usableFromInline internal private(set) var limbs: [UInt32]
+    @usableFromInline package private(set) var limbs: [UInt32]
 
     internal init(isNegative: Bool, limbs: [UInt32]) {
         var limbs = limbs

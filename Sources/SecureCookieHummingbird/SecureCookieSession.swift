@@ -2,6 +2,7 @@
 #if Hummingbird
 internal import NIOConcurrencyHelpers
 public import SecureCookie
+public import SecureCookieCodable
 
 /// The session cookie of one request, shared between ``SecureCookieMiddleware`` and the handlers.
 ///

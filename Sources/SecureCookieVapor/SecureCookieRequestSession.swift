@@ -2,6 +2,7 @@
 #if Vapor
 internal import NIOConcurrencyHelpers
 public import SecureCookie
+public import SecureCookieCodable
 
 /// The session cookie of one request, shared between ``SecureCookieSessionsMiddleware`` and the
 /// route handlers through `Request.storage`: read it as `req.secureCookie`.

@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import MetricsTestKit
 import SecureCookie
+import SecureCookieCodable
 import SecureCookieHummingbird
 import SecureCookieJSON
 import Testing

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import SecureCookie
+@testable import SecureCookieCodable
 
 /// `PythonValueDecoder`: reading app types from what a Python app (or a codec) produced.
 @Suite struct CodableDecoderTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import SecureCookie
+@testable import SecureCookieCodable
 
 /// `PythonValueEncoder`: what a Python reader of the cookie sees for each Swift shape.
 @Suite struct CodableEncoderTests {

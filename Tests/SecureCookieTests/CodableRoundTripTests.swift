@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import SecureCookie
+@testable import SecureCookieCodable
 
 /// Encoding then decoding gives back the original, for the shapes a session type uses.
 @Suite struct CodableRoundTripTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import SecureCookie
+@testable import SecureCookieCodable
 
 /// A codable session stored in, and read from, a real signed cookie.
 @Suite struct CodableSecureCookieTests {

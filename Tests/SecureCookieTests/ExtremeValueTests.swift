@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import SecureCookie
+@testable import SecureCookieCodable
 
 /// Extreme values fed to every core constructor and conversion: each gives a value or a typed
 /// error, never an overflow trap (a trap would crash this test process).

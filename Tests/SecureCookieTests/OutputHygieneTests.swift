@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import SecureCookie
+import SecureCookieCodable
 
 /// Tagged JSON is one line for a Python reader, and errors never repeat what a value holds.
 @Suite struct OutputHygieneTests {

@@ -1,6 +1,7 @@
 // Built only with the package trait `Vapor` (see Package.swift).
 #if Vapor
 import SecureCookie
+import SecureCookieCodable
 import SecureCookieJSON
 import SecureCookieVapor
 import Testing

@@ -1,3 +1,5 @@
+import SecureCookie
+
 /// Marks a `DecodingError` this package's decoder made: its message names types only, so it may be
 /// shown. A message from any other `Decodable` (such as the standard library's `RawRepresentable`,
 /// which repeats the raw value) is not shown, because it may repeat text from the cookie.

@@ -1,3 +1,5 @@
+import SecureCookie
+
 #if canImport(FoundationEssentials)
 internal import FoundationEssentials
 #else

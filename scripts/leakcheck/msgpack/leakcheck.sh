@@ -4,7 +4,7 @@
 # msgpack-test-suite, hostile input and seeded corruption. Any definite or indirect leak (an
 # msgpack-c buffer not freed) or memory error fails with exit status 1.
 #
-# Usage: Fixtures/msgpack/leakcheck/leakcheck.sh [work-dir]   (default .build-msgpack-leakcheck in the repository)
+# Usage: scripts/leakcheck/msgpack/leakcheck.sh [work-dir]   (default .build-msgpack-leakcheck in the repository)
 #
 # The harness is a plain executable because the Swift Testing runner parks its main thread in
 # dispatchMain(), which valgrind 3.19 cannot run; and valgrind 3.19 cannot read the DWARF 5 that

@@ -1,3 +1,5 @@
+import SecureCookie
+
 extension PythonValue {
     /// Creates the Python value an `Encodable` value encodes to, with ``PythonValueEncoder``'s defaults.
     ///

@@ -1,3 +1,5 @@
+import SecureCookie
+
 extension PythonValueEncoder {
     /// How a `Date` is written.
     ///

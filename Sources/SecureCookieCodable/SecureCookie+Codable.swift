@@ -1,3 +1,5 @@
+import SecureCookie
+
 extension SecureCookie {
     /// Creates a new cookie whose items are the fields of an app's `Encodable` session type.
     ///

@@ -1,3 +1,5 @@
+import SecureCookie
+
 /// Reads the fields of a struct or class from a dict.
 internal struct KeyedValueDecodingContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let dict: PythonDict

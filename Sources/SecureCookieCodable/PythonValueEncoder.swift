@@ -1,3 +1,5 @@
+import SecureCookie
+
 /// Encodes an `Encodable` value as a ``PythonValue``, so an app can keep its own session type in a cookie.
 ///
 /// The mapping is the one a Python reader of the cookie expects:

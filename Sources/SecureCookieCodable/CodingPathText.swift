@@ -1,3 +1,5 @@
+import SecureCookie
+
 /// A coding key made at run time: an array index, `super`, or a dict key read from a value.
 internal struct AnyCodingKey: CodingKey, Hashable {
     let stringValue: String

@@ -1,3 +1,5 @@
+import SecureCookie
+
 /// Python forms of Swift's scalar types.
 internal enum ScalarEncoding {
     static func integer<T: BinaryInteger>(_ value: T) -> PythonValue {

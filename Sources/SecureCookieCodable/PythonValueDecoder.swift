@@ -1,3 +1,5 @@
+import SecureCookie
+
 /// Decodes a `Decodable` value from a ``PythonValue``, so an app can read its own session type from a cookie.
 ///
 /// It reads what ``PythonValueEncoder`` writes, and what a Python app writes, accepting the
