@@ -136,6 +136,11 @@ case(P, "shared-str-amplifier", shared(b"X" + struct.pack("<I", 2700) + b"a" * 2
 case(P, "shared-long4-amplifier", shared(b"\x8b" + struct.pack("<i", len(big_bytes)) + big_bytes), "limit-exceeded",
      "a 4,800-digit LONG4 referenced 97,336 times (materialized digits)")
 
+# found by Fuzz/run.sh (FuzzPickle, 2026-12-04): an object of a refused global with a long name,
+# shown by inspect (no key) at each of 97,336 references, wrote 34 MB; the name's bytes now count
+case(P, "shared-refused-object-amplifier", shared(b"c" + b"m" * 300 + b"\nC\n)}\x92"), "refused",
+     "an object of a refused 300-byte global referenced 97,336 times (inspect: materialized bytes)")
+
 # ---- JSON ---------------------------------------------------------------------------------------
 J = "json"
 case(J, "deep-arrays", b"[" * 1000 + b"]" * 1000, "limit-exceeded", "nesting depth")

@@ -55,6 +55,8 @@ internal struct PickleInspector {
             return .value((try? python2Strings.decode(raw)) ?? .bytes(raw))
         case .global(let global):
             try count(1)
+            // The name is written at every reference (the unpickler paid for it once): spent each time.
+            try bytes.spend(global.name.utf8.count)
             return .json("{\"$global\": " + (try TaggedJSON.encode(.str(global.name))) + "}")
         case .timezone(let offset):
             try count(2)
@@ -110,6 +112,8 @@ internal struct PickleInspector {
             return try renderDict(node.items)
         case .object:
             guard let parts = node.object else { return .json("null") }
+            // The class name (up to a few KB from a GLOBAL) is written every time the object is shown.
+            try bytes.spend(parts.name.utf8.count)
             var fields = try [
                 "\"class\": " + TaggedJSON.encode(.str(parts.name)), "\"how\": " + TaggedJSON.encode(.str(parts.how.rawValue)),
             ]

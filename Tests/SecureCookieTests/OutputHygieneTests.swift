@@ -1,8 +1,8 @@
 import Foundation
+import SecureCookieCodable
 import Testing
 
 @testable import SecureCookie
-import SecureCookieCodable
 
 /// Tagged JSON is one line for a Python reader, and errors never repeat what a value holds.
 @Suite struct OutputHygieneTests {
