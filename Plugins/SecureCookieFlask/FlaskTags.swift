@@ -135,7 +135,7 @@ internal enum FlaskTags {
         case " m":
             return .markup(try markupText(body))
         case " u":
-            guard let text = Self.text(body), let uuid = FlaskUUIDText.parse(text) else {
+            guard let text = Self.text(body), let uuid = PythonUUID(text) else {
                 throw bad(name, "UUID text", body)
             }
             return .uuid(uuid)

@@ -37,31 +37,31 @@ public struct PythonUUID: Sendable, Hashable, Comparable, CustomStringConvertibl
         self.init(high: high, low: low)
     }
 
-    /// A UUID from the text `uuid.UUID(text)` accepts in its canonical shapes: 32 hex digits, with or
-    /// without the four dashes of ``description``, optionally in braces or after `urn:uuid:`.
+    /// A UUID from text, as `uuid.UUID(text)` reads it (Flask's ` u` tag loads UUIDs this way).
     ///
-    /// Fails (is `nil`) for any other text.
+    /// `urn:` and `uuid:` are removed wherever they are, braces stripped from both ends, dashes
+    /// removed; then 32 characters that Python's `int(text, 16)` reads (surrounding whitespace, a sign,
+    /// a `0x` prefix, single underscores between digits), in 0..<2^128. So the canonical shapes
+    /// (32 hex digits, with or without the four dashes of ``description``, in braces, after
+    /// `urn:uuid:`) and the odd ones Python also takes.
+    ///
+    /// Fails (is `nil`) where Python raises `ValueError`.
     ///
     /// - Parameter text: The text.
     public init?(_ text: some StringProtocol) {
-        var digits = Substring(text)
-        if digits.hasPrefix("urn:") { digits = digits.dropFirst(4) }
-        if digits.hasPrefix("uuid:") { digits = digits.dropFirst(5) }
-        while digits.first == "{" || digits.first == "}" { digits = digits.dropFirst() }
-        while digits.last == "{" || digits.last == "}" { digits = digits.dropLast() }
+        var hex = String(text).replacingAll("urn:", with: "").replacingAll("uuid:", with: "")
+        while hex.first == "{" || hex.first == "}" { hex.removeFirst() }
+        while hex.last == "{" || hex.last == "}" { hex.removeLast() }
+        hex = hex.replacingAll("-", with: "")
+        guard hex.unicodeScalars.count == 32, let (negative, digits) = PythonIntText.digits(hex, base: 16) else { return nil }
         var high: UInt64 = 0
         var low: UInt64 = 0
-        var count = 0
-        for byte in digits.utf8 where byte != UInt8(ascii: "-") {
-            guard let nibble = Hex.value(byte), count < 32 else { return nil }
-            if count < 16 {
-                high = high << 4 | UInt64(nibble)  // checked: a nibble widens; 16 of them fill 64 bits exactly
-            } else {
-                low = low << 4 | UInt64(nibble)  // checked: a nibble widens; 16 of them fill 64 bits exactly
-            }
-            count += 1
+        for nibble in digits {
+            // At most 32 characters, so at most 32 digits: 128 bits.
+            high = high << 4 | low >> 60  // checked: shifting a 128-bit value held in two words, by 4
+            low = low << 4 | UInt64(nibble)  // checked: a nibble widens
         }
-        guard count == 32 else { return nil }
+        if negative && (high != 0 || low != 0) { return nil }
         self.init(high: high, low: low)
     }
 
@@ -89,5 +89,26 @@ public struct PythonUUID: Sendable, Hashable, Comparable, CustomStringConvertibl
     /// Orders by the integer value, as Python orders UUIDs.
     public static func < (lhs: PythonUUID, rhs: PythonUUID) -> Bool {
         (lhs.high, lhs.low) < (rhs.high, rhs.low)
+    }
+}
+
+extension String {
+    /// Python's `str.replace(target, replacement)`, by code points.
+    fileprivate func replacingAll(_ target: String, with replacement: String) -> String {
+        let scalars = Array(unicodeScalars)
+        let pattern = Array(target.unicodeScalars)
+        guard !pattern.isEmpty else { return self }
+        var result = String.UnicodeScalarView()
+        var index = 0
+        while index < scalars.count {
+            if index + pattern.count <= scalars.count, Array(scalars[index..<(index + pattern.count)]) == pattern {
+                result.append(contentsOf: replacement.unicodeScalars)
+                index += pattern.count
+            } else {
+                result.append(scalars[index])
+                index += 1
+            }
+        }
+        return String(result)
     }
 }
