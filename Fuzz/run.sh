@@ -61,7 +61,7 @@ if [ $replay = 1 ]; then
       if "$bin/$target" -timeout=2 -rss_limit_mb=256 -max_len=4096 "$input" >"$scratch/replay.log" 2>&1; then
         echo "ok      $input"
       else
-        echo "FAILS   $input"; grep -E '==FUZZ FINDING==|ERROR: libFuzzer|Fatal error|SUMMARY' "$scratch/replay.log" | head -3; status=1
+        echo "FAILS   $input"; grep -aE '==FUZZ FINDING==|ERROR: libFuzzer|Fatal error|SUMMARY' "$scratch/replay.log" | head -3; status=1
       fi
     done
   done
@@ -106,7 +106,7 @@ for target in "${targets[@]}"; do
     -artifact_prefix="$findings/" -print_final_stats=1 >"$log" 2>&1 || true
   seconds=$(( $(date +%s) - start ))
   # Fork mode's progress lines: "#RUNS: cov: .. exec/s: E oom/timeout/crash: O/T/C time: Ss ...".
-  last=$(grep -E '^#[0-9]+: cov:' "$log" | tail -1 || true)
+  last=$(grep -aE '^#[0-9]+: cov:' "$log" | tail -1 || true)
   runs=$(sed -nE 's/^#([0-9]+):.*/\1/p' <<<"$last"); runs=${runs:-0}
   counts=$(sed -nE 's/.*oom\/timeout\/crash: ([0-9]+\/[0-9]+\/[0-9]+).*/\1/p' <<<"$last"); counts=${counts:-0/0/0}
   new=$(( $(ls "$findings" | wc -l) - before ))

@@ -21,16 +21,16 @@ for target in "${targets[@]}"; do
     [ -e "$input" ] || continue
     /usr/bin/time -o "$log.time" -f '%U %S' "$bin/$target" -timeout=30 -rss_limit_mb=256 "$input" >"$log" 2>&1
     seconds=$(tail -1 "$log.time" | awk '{printf "%.2f", $1 + $2}')
-    if grep -q 'out-of-memory\|rss limit' "$log"; then verdict=oom
-    elif grep -q 'timeout after' "$log" || awk -v s="$seconds" 'BEGIN { exit !(s >= 2) }'; then verdict=timeout
-    elif grep -q 'deadly signal\|ERROR: AddressSanitizer\|==FUZZ FINDING==' "$log"; then verdict=crash
+    if grep -aq 'out-of-memory\|rss limit' "$log"; then verdict=oom
+    elif grep -aq 'timeout after' "$log" || awk -v s="$seconds" 'BEGIN { exit !(s >= 2) }'; then verdict=timeout
+    elif grep -aq 'deadly signal\|ERROR: AddressSanitizer\|==FUZZ FINDING==' "$log"; then verdict=crash
     else verdict=load
     fi
     # The stack top: the oracle's message, or the first frame in this repository's code.
-    top=$(grep -m1 -o '==FUZZ FINDING==.*' "$log" | cut -c18-120)
-    [ -n "$top" ] || top=$(grep -m1 -E '^ +#[0-9]+ .* in .*/(Sources|Plugins)/' "$log" | sed -E 's/^ +#[0-9]+ 0x[0-9a-f]+ in //' | cut -c1-160)
+    top=$(grep -a -m1 -o '==FUZZ FINDING==.*' "$log" | cut -c18-120)
+    [ -n "$top" ] || top=$(grep -a -m1 -E '^ +#[0-9]+ .* in .*/(Sources|Plugins)/' "$log" | sed -E 's/^ +#[0-9]+ 0x[0-9a-f]+ in //' | cut -c1-160)
     [ -n "$top" ] || top=-
-    failure=$(grep -m1 -o 'Swift runtime failure: [A-Za-z ]*\|ERROR: AddressSanitizer: [a-z-]*' "$log")
+    failure=$(grep -a -m1 -o 'Swift runtime failure: [A-Za-z ]*\|ERROR: AddressSanitizer: [a-z-]*' "$log")
     [ -z "$failure" ] || top="$failure @ $top"
     printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$target" "$verdict" "$top" "$(wc -c <"$input")" "$input" "$seconds" >>"$rows"
   done
