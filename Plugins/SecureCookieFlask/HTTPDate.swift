@@ -39,13 +39,12 @@ internal enum HTTPDate {
     /// `parse_date(text)`: email.utils' `parsedate_to_datetime` (RFC 2822 and its relatives), an aware
     /// datetime; a date without a zone (or `-0000`) is UTC. `nil` where Werkzeug returns `None`.
     ///
-    /// A port of CPython 3.11's `email._parseaddr._parsedate_tz` over ASCII (Python's `str.split`,
-    /// `isdigit` and `int` also take other Unicode spaces and digits).
+    /// A port of CPython 3.11's `email._parseaddr._parsedate_tz`, with Python's `str.split()`,
+    /// `str.isdigit()` and `int()` over Unicode spaces and digits.
     /// - Throws: ``SecureCookieError/Kind/undecodable`` where Python raises `OverflowError` (a field past 32
     ///   bits, a zone past timedelta's range), which `parse_date` does not catch.
     static func parse(_ text: String) throws -> PythonDateTime? {
-        var data = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{0B}" || $0 == "\u{0C}" })
-            .map(String.init)
+        var data = fields(text)
         guard let first = data.first else { return nil }
         if first.hasSuffix(",") || dayNames.contains(first.lowercased()) {
             data.removeFirst()
@@ -81,8 +80,9 @@ internal enum HTTPDate {
             yy.removeLast()
             guard !yy.isEmpty else { return nil }
         }
-        guard let yearLead = yy.utf8.first else { return nil }
-        if !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(yearLead) { (yy, tz) = (tz, yy) }
+        guard let yearLead = yy.unicodeScalars.first else { return nil }
+        // `str.isdigit()`: decimal digits and the other digits (superscripts, circled digits).
+        if ![.decimal, .digit].contains(yearLead.properties.numericType) { (yy, tz) = (tz, yy) }
         guard !tm.isEmpty else { return nil }
         if tm.hasSuffix(",") { tm.removeLast() }
         var clock = tm.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
@@ -129,12 +129,39 @@ internal enum HTTPDate {
             utcOffset: delta ?? PythonTimeDelta(days: 0))
     }
 
+    /// Python's `str.split()`: the text between runs of what `str.isspace()` calls whitespace, by code
+    /// point (so `\r\n`, one Swift character, is two separators).
+    private static func fields(_ text: String) -> [String] {
+        var fields: [String] = []
+        var field = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if isPythonSpace(scalar) {
+                if !field.isEmpty { fields.append(String(field)) }
+                field = String.UnicodeScalarView()
+            } else {
+                field.append(scalar)
+            }
+        }
+        if !field.isEmpty { fields.append(String(field)) }
+        return fields
+    }
+
+    /// `str.isspace()`, measured over every code point with CPython 3.11.
+    private static func isPythonSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x1C...0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
+            return true
+        default:
+            return false
+        }
+    }
+
     private static func overflowError() -> SecureCookieError {
         .undecodable("tag \" d\" holds a date field or zone past what Python's datetime takes (OverflowError)")
     }
 
-    /// Python's `int(text)` over ASCII: surrounding whitespace, a sign, digits with single underscores
-    /// between them; `nil` for anything else and for more than 4300 digits (Python's `ValueError`).
+    /// Python's `int(text)` (``PythonIntText``: Unicode digits and spaces as CPython reads them),
+    /// surrounding whitespace, a sign, digits with single underscores between them; `nil` for anything else and for more than 4300 digits (Python's `ValueError`).
     /// Magnitudes past 2^62 saturate there: no date field or zone in range is that large.
     private static func pythonInt(_ text: String) -> Int? {
         guard let (negative, digits) = PythonIntText.digits(text, base: 10), digits.count <= 4300 else { return nil }
