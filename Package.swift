@@ -152,7 +152,8 @@ let package = Package(
         .testTarget(
             name: "SecureCookieHardeningTests",
             dependencies: [
-                "SecureCookieJSON", "SecureCookiePickle", "SecureCookieYAML", "SecureCookieMessagePack", "SecureCookieTestKit",
+                "SecureCookieJSON", "SecureCookiePickle", "SecureCookieYAML", "SecureCookieMessagePack", "SecureCookieFlask",
+                "SecureCookieTestKit",
             ]
         ),
         .testTarget(
