@@ -76,7 +76,7 @@ let package = Package(
             exclude: ["README.md"]
         ),
         .target(
-            name: "SecureCookiePickle", dependencies: ["SecureCookie"], path: "Plugins/SecureCookiePickle",
+            name: "SecureCookiePickle", dependencies: ["SecureCookie", "SecureCookieJSON"], path: "Plugins/SecureCookiePickle",
             exclude: ["README.md"]
         ),
         .target(
@@ -91,7 +91,7 @@ let package = Package(
         ),
         // Flask's session cookie: the itsdangerous framing and Flask's tagged-JSON codec.
         .target(
-            name: "SecureCookieFlask", dependencies: ["SecureCookie", "CZlib"], path: "Plugins/SecureCookieFlask",
+            name: "SecureCookieFlask", dependencies: ["SecureCookie", "SecureCookieJSON", "CZlib"], path: "Plugins/SecureCookieFlask",
             exclude: ["README.md"]
         ),
         // The command-line tool.
@@ -140,14 +140,14 @@ let package = Package(
             ]
         ),
         // Shared test helpers: fixture paths, tagged-JSON comparison, hostile-input runners.
-        .target(name: "SecureCookieTestKit", dependencies: ["SecureCookie"], path: "Tests/SecureCookieTestKit"),
-        .testTarget(name: "SecureCookieTests", dependencies: ["SecureCookie", "SecureCookieCodable", "SecureCookieTestKit"]),
+        .target(name: "SecureCookieTestKit", dependencies: ["SecureCookie", "SecureCookieJSON"], path: "Tests/SecureCookieTestKit"),
+        .testTarget(name: "SecureCookieTests", dependencies: ["SecureCookie", "SecureCookieCodable", "SecureCookieJSON", "SecureCookieTestKit"]),
         .testTarget(name: "SecureCookieJSONTests", dependencies: ["SecureCookieJSON", "SecureCookieTestKit"]),
-        .testTarget(name: "SecureCookiePickleTests", dependencies: ["SecureCookiePickle", "SecureCookieTestKit"]),
-        .testTarget(name: "SecureCookieYAMLTests", dependencies: ["SecureCookieYAML", "SecureCookieTestKit"]),
-        .testTarget(name: "SecureCookieMessagePackTests", dependencies: ["SecureCookieMessagePack", "SecureCookieTestKit"]),
-        .testTarget(name: "SecureCookieFlaskTests", dependencies: ["SecureCookieFlask", "SecureCookieTestKit"]),
-        .testTarget(name: "securecookieTests", dependencies: ["securecookie", "SecureCookieTestKit"]),
+        .testTarget(name: "SecureCookiePickleTests", dependencies: ["SecureCookiePickle", "SecureCookieJSON", "SecureCookieTestKit"]),
+        .testTarget(name: "SecureCookieYAMLTests", dependencies: ["SecureCookieYAML", "SecureCookieJSON", "SecureCookieTestKit"]),
+        .testTarget(name: "SecureCookieMessagePackTests", dependencies: ["SecureCookieMessagePack", "SecureCookieJSON", "SecureCookieTestKit"]),
+        .testTarget(name: "SecureCookieFlaskTests", dependencies: ["SecureCookieFlask", "SecureCookieJSON", "SecureCookieTestKit"]),
+        .testTarget(name: "securecookieTests", dependencies: ["securecookie", "SecureCookieJSON", "SecureCookieTestKit"]),
         // Across every codec: tamper sweeps over real Werkzeug cookies, hostile signed inputs.
         .testTarget(
             name: "SecureCookieHardeningTests",
@@ -189,7 +189,7 @@ let package = Package(
 if Context.environment["SECURECOOKIE_FUZZ"] == "1" {
     let fuzzers: [(String, [Target.Dependency])] = [
         ("FuzzCookie", ["SecureCookie", "SecureCookieJSON"]),
-        ("FuzzPickle", ["SecureCookie", "SecureCookiePickle"]),
+        ("FuzzPickle", ["SecureCookie", "SecureCookieJSON", "SecureCookiePickle"]),
         ("FuzzJSON", ["SecureCookie", "SecureCookieJSON"]),
         ("FuzzYAML", ["SecureCookie", "SecureCookieYAML"]),
         ("FuzzMessagePack", ["SecureCookie", "SecureCookieMessagePack"]),
@@ -197,7 +197,7 @@ if Context.environment["SECURECOOKIE_FUZZ"] == "1" {
         ("FuzzFlask", ["SecureCookie", "SecureCookieFlask"]),
     ]
     // The oracle and the structure-aware mutators every fuzzer shares.
-    package.targets.append(.target(name: "FuzzSupport", dependencies: ["SecureCookie"], path: "Fuzz/FuzzSupport"))
+    package.targets.append(.target(name: "FuzzSupport", dependencies: ["SecureCookie", "SecureCookieJSON"], path: "Fuzz/FuzzSupport"))
     for (name, dependencies) in fuzzers {
         package.targets.append(
             .executableTarget(name: name, dependencies: dependencies + ["FuzzSupport"], path: "Fuzz/\(name)"))

@@ -1,5 +1,5 @@
 # -*- coding: utf-8 -*-
-"""Tagged JSON (Sources/SecureCookie/Docs.docc/TaggedJSONFormat.md) on the Python side, for Python 2.7 and 3.
+"""Tagged JSON (Plugins/SecureCookieJSON/Docs.docc/TaggedJSONFormat.md) on the Python side, for Python 2.7 and 3.
 
 ``to_tagged`` turns a Python value into the tagged-JSON tree the Swift tool prints;
 ``from_tagged`` builds the Python value a tagged-JSON tree stands for; ``same`` compares two

@@ -1,4 +1,4 @@
-"""Reference tagged-JSON converter (Sources/SecureCookie/Docs.docc/TaggedJSONFormat.md), used by the fixture scripts here.
+"""Reference tagged-JSON converter (Plugins/SecureCookieJSON/Docs.docc/TaggedJSONFormat.md), used by the fixture scripts here.
 
 `to_tagged(value)` gives the JSON-shaped Python object; `dumps_tagged(value)` the text TaggedJSON.encode
 must write: json.dumps(to_tagged(value), ensure_ascii=False).

@@ -10,7 +10,7 @@ The reference cookie codec is
     dumps = msgpack.packb(value, use_bin_type=True, datetime=True)
     loads = msgpack.unpackb(data, raw=False, strict_map_key=False, timestamp=3)
 
-Files written next to this script (values in tagged JSON, Sources/SecureCookie/Docs.docc/TaggedJSONFormat.md):
+Files written next to this script (values in tagged JSON, Plugins/SecureCookieJSON/Docs.docc/TaggedJSONFormat.md):
 
 - roundtrip.jsonl: {"name", "value", "msgpack": hex of packb(value), "loaded": unpackb of those bytes}
   ("loaded" is absent and "loads_error" present when unpackb refuses what packb wrote).

@@ -1,5 +1,6 @@
 import FuzzSupport
 import SecureCookie
+import SecureCookieJSON
 import SecureCookiePickle
 
 /// The Pickle decoder on any bytes (what a leaked key lets an attacker sign), and its inspector

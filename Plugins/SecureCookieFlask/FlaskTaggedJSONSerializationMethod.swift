@@ -1,4 +1,5 @@
 import SecureCookie
+import SecureCookieJSON
 
 /// Flask's session codec: `flask.json.tag.TaggedJSONSerializer`, as a Flask application writes it.
 ///

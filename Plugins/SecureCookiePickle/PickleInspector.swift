@@ -1,4 +1,5 @@
 import SecureCookie
+import SecureCookieJSON
 
 /// Shows a pickle's item graph as one line of tagged JSON without building anything dangerous.
 ///

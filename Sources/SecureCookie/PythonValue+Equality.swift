@@ -99,21 +99,6 @@ extension PythonValue: Equatable, Hashable {
         return a.utf8.elementsEqual(b.utf8)
     }
 
-    /// Whether `a` sorts before `b` as Python sorts strings (by code point, which is UTF-8 byte order),
-    /// compared in place when both are native.
-    @inline(__always)
-    internal static func utf8Precedes(_ a: String, _ b: String) -> Bool {
-        let compared = a.utf8.withContiguousStorageIfAvailable { left in
-            b.utf8.withContiguousStorageIfAvailable { right -> Bool in
-                guard let l = left.baseAddress, let r = right.baseAddress else { return left.count < right.count }
-                let order = memcmp(l, r, Swift.min(left.count, right.count))
-                return order != 0 ? order < 0 : left.count < right.count
-            }
-        }
-        if let compared, let result = compared { return result }
-        return a.utf8.lexicographicallyPrecedes(b.utf8)
-    }
-
     /// Hashes consistently with ``==(_:_:)``: equal numbers of any kind hash alike.
     public func hash(into hasher: inout Hasher) {
         switch self {

@@ -1,5 +1,6 @@
 import Dispatch
 import SecureCookie
+import SecureCookieJSON
 
 /// Decodes a batch run's lines, a chunk at a time, on one thread or several, and writes each
 /// chunk's output in input order: one tagged-JSON or error line per input line, and what became of

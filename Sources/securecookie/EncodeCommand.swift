@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SecureCookie
+import SecureCookieJSON
 
 /// `securecookie encode`: write cookies from tagged-JSON dicts.
 struct EncodeCommand: StreamingCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import SecureCookie
 import SecureCookieFlask
+import SecureCookieJSON
 
 /// `securecookie inspect`: show what a cookie holds **without** verifying it.
 struct InspectCommand: StreamingCommand {
@@ -92,8 +93,8 @@ struct InspectCommand: StreamingCommand {
         let keys = shown.map(\.key)
         let plain = Set(keys).count == keys.count && !keys.contains { $0.hasPrefix("$") }
         if plain {
-            return ("{" + shown.map { JSONQuoting.quoted($0.key) + ": " + $0.json }.joined(separator: ", ") + "}", ok)
+            return ("{" + shown.map { TaggedJSON.quoted($0.key) + ": " + $0.json }.joined(separator: ", ") + "}", ok)
         }
-        return ("{\"$dict\": [" + shown.map { "[" + JSONQuoting.quoted($0.key) + ", " + $0.json + "]" }.joined(separator: ", ") + "]}", ok)
+        return ("{\"$dict\": [" + shown.map { "[" + TaggedJSON.quoted($0.key) + ", " + $0.json + "]" }.joined(separator: ", ") + "]}", ok)
     }
 }

@@ -1,4 +1,5 @@
 import SecureCookie
+import SecureCookieJSON
 
 #if canImport(Glibc)
 import Glibc

@@ -1,5 +1,6 @@
 import SecureCookie
 import SecureCookieFlask
+import SecureCookieJSON
 import SecureCookieTestKit
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 import SecureCookie
+import SecureCookieJSON
 import SecureCookieTestKit
 import Testing
 

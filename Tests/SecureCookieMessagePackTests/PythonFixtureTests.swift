@@ -1,4 +1,5 @@
 import SecureCookie
+import SecureCookieJSON
 import Testing
 
 /// Byte equality with Python's `msgpack` both ways, on values recorded by `Fixtures/msgpack/make_fixtures.py`.

@@ -1,4 +1,5 @@
 import SecureCookie
+import SecureCookieJSON
 import SecureCookieMessagePack
 import Testing
 

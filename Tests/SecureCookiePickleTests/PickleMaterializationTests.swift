@@ -1,4 +1,5 @@
 import SecureCookie
+import SecureCookieJSON
 import Testing
 
 @testable import SecureCookiePickle

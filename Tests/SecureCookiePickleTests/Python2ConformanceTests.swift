@@ -1,5 +1,6 @@
 import Foundation
 import SecureCookie
+import SecureCookieJSON
 import SecureCookiePickle
 import SecureCookieTestKit
 import Testing

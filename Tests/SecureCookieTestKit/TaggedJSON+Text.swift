@@ -1,4 +1,5 @@
 import SecureCookie
+import SecureCookieJSON
 
 extension TaggedJSON {
     /// A value's tagged JSON for comparisons and messages in tests: ``TaggedJSON/encode(_:)``, or, for

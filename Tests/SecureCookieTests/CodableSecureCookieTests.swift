@@ -1,4 +1,5 @@
 import Foundation
+import SecureCookieJSON
 import Testing
 
 @testable import SecureCookie

@@ -1,5 +1,6 @@
 import Foundation
 import SecureCookieCodable
+import SecureCookieJSON
 import Testing
 
 @testable import SecureCookie

@@ -1,5 +1,6 @@
 import Foundation
 import SecureCookie
+import SecureCookieJSON
 import Testing
 
 /// The built `securecookie` binary, run as a separate process.

@@ -1,5 +1,6 @@
 import Foundation
 import SecureCookie
+import SecureCookieJSON
 import SecureCookieTestKit
 
 /// One cookie written by real Werkzeug 0.16.1, from `Fixtures/werkzeug/cookies-*.jsonl`

@@ -14,7 +14,7 @@ A pickle of at most 4096 bytes is its hex; a longer one is {"length": n, "fnv1a6
 "head": <hex of the first 256 bytes>, "tail": <hex of the last 256 bytes>} to keep the file small
 (FNV-1a, 64-bit, offset basis 0xcbf29ce484222325, prime 0x100000001b3).
 
-`value` is the tagged JSON (Sources/SecureCookie/Docs.docc/TaggedJSONFormat.md) of the value pickled; a set's elements
+`value` is the tagged JSON (Plugins/SecureCookieJSON/Docs.docc/TaggedJSONFormat.md) of the value pickled; a set's elements
 are listed in the order CPython iterated them while pickling, so a reader that keeps that order
 writes the same bytes. `pickles[p]` is `pickle.dumps(value, protocol=p).hex()`, or null where
 CPython refuses. The value pickled is

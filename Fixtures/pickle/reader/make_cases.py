@@ -2,7 +2,7 @@
 
 Run with CPython 3.11 (/tmp/venv/bin/python make_cases.py); it writes next to itself. Each line of
 cases.jsonl has: name, protocol, pickle (base64 of pickle.dumps(value, protocol)), expected
-(tagged JSON of the value, as Sources/SecureCookie/Docs.docc/TaggedJSONFormat.md describes it, by Interop/tagged.py).
+(tagged JSON of the value, as Plugins/SecureCookieJSON/Docs.docc/TaggedJSONFormat.md describes it, by Interop/tagged.py).
 The order of the str frozenset depends on the hash seed: the committed file has ["b", "a"], which
 PYTHONHASHSEED=2 gives.
 """

@@ -1,3 +1,5 @@
+import SecureCookie
+
 /// Plain JSON text, read and written the way Python's `json` module reads and writes it.
 ///
 /// One implementation serves the JSON codec (`json.loads` / `json.dumps` byte for byte), tagged

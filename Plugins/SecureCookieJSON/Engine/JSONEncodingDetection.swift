@@ -1,3 +1,5 @@
+import SecureCookie
+
 /// `json.detect_encoding`: how `json.loads(bytes)` decides the bytes' encoding, and the transcoding to UTF-8.
 ///
 /// A UTF-8 byte-order mark is skipped; UTF-16 and UTF-32 (with a byte-order mark, or recognised by

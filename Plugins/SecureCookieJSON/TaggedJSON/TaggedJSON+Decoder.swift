@@ -1,3 +1,5 @@
+import SecureCookie
+
 /// Turns parsed JSON into the ``PythonValue`` its tags spell, checking the value's own depth and node limits.
 internal struct TaggedJSONDecoder {
     private enum PathComponent {

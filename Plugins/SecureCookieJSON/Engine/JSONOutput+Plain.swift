@@ -1,3 +1,5 @@
+import SecureCookie
+
 /// `json.dumps(value)`: plain JSON, with the conversions Python makes and the refusals it makes.
 extension JSONOutput {
     /// Writes a value as `json.dumps` does.

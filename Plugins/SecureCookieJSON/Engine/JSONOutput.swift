@@ -1,3 +1,5 @@
+import SecureCookie
+
 /// The JSON writer's buffer and primitives, laid out as Python's `json` encoder (`_json.c`) writes them.
 ///
 /// ``JSONText/write(_:options:)`` (`json.dumps`) and ``TaggedJSON`` both write through these.

@@ -1,3 +1,5 @@
+import SecureCookie
+
 /// Reading the ISO 8601 text `isoformat()` writes for `$datetime`, `$date` and `$time`.
 ///
 /// Accepted: `YYYY-MM-DD`; `HH:MM[:SS[.f…]]` with 1 to 6 fraction digits; a datetime joins the two

@@ -1,3 +1,5 @@
+import SecureCookie
+
 /// Tagged JSON: every ``PythonValue`` as one line of JSON, and back, with nothing lost.
 ///
 /// Plain JSON cannot tell a tuple from a list or hold bytes, sets, datetimes or big integers, so
@@ -61,6 +63,18 @@ public enum TaggedJSON {
             throw error
         }
         buffer = output.finish()
+    }
+
+    /// The JSON string literal of a text, quotes included, as ``encode(_:)`` writes a `str`
+    /// (`ensure_ascii=False`, every line break Python's `str.splitlines()` knows escaped): for lines
+    /// that hold text beside tagged values, such as the tool's error lines.
+    ///
+    /// - Parameter text: The text.
+    /// - Returns: The literal.
+    package static func quoted(_ text: String) -> String {
+        var output = JSONOutput(options: JSONText.WriteOptions(asciiOnly: false))
+        output.string(text)
+        return output.finish().withUnsafeBytes { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Reads tagged JSON.

@@ -1,3 +1,5 @@
+import SecureCookie
+
 /// The JSON parser behind ``JSONText``: Python's `json` scanner (`_json.c`, strict mode), over UTF-8 bytes.
 ///
 /// Iterative, so nesting never grows the call stack; depth and node counts are checked as it goes.

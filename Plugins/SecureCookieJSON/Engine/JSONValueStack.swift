@@ -1,3 +1,5 @@
+import SecureCookie
+
 /// The JSON reader's values waiting for their array or object to close, moved in and moved out
 /// into the container, never copied: a copy of a string or container costs an atomic retain when
 /// made and an atomic release when the stack drops it.

@@ -1,3 +1,6 @@
+import Foundation
+import SecureCookie
+
 /// The order `sorted(d.items())` puts a dict's items in: what `json.dumps(..., sort_keys=True)` writes.
 internal enum PythonKeyOrder {
     /// The dict's items sorted by key, as Python sorts them.
@@ -10,7 +13,7 @@ internal enum PythonKeyOrder {
         if items.allSatisfy({ if case .str = $0.key { return true } else { return false } }) {
             items.sort { left, right in
                 guard case .str(let a) = left.key, case .str(let b) = right.key else { return false }
-                return PythonValue.utf8Precedes(a, b)
+                return utf8Precedes(a, b)
             }
             return items.map { (key: $0.key, value: $0.value) }
         }
@@ -35,7 +38,7 @@ internal enum PythonKeyOrder {
         switch (a, b) {
         case (.str(let x), .str(let y)), (.markup(let x), .markup(let y)), (.str(let x), .markup(let y)),
             (.markup(let x), .str(let y)):
-            return PythonValue.utf8Precedes(x, y)
+            return utf8Precedes(x, y)
         default:
             guard let x = number(a), let y = number(b) else {
                 throw SecureCookieError.unrepresentable(
@@ -54,5 +57,20 @@ internal enum PythonKeyOrder {
         case .float(let double): return double
         default: return nil
         }
+    }
+
+    /// Whether `a` sorts before `b` as Python sorts strings (by code point, which is UTF-8 byte order),
+    /// compared in place when both are native.
+    @inline(__always)
+    static func utf8Precedes(_ a: String, _ b: String) -> Bool {
+        let compared = a.utf8.withContiguousStorageIfAvailable { left in
+            b.utf8.withContiguousStorageIfAvailable { right -> Bool in
+                guard let l = left.baseAddress, let r = right.baseAddress else { return left.count < right.count }
+                let order = memcmp(l, r, Swift.min(left.count, right.count))
+                return order != 0 ? order < 0 : left.count < right.count
+            }
+        }
+        if let compared, let result = compared { return result }
+        return a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 }

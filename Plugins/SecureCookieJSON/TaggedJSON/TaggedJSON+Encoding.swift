@@ -1,3 +1,5 @@
+import SecureCookie
+
 /// Writing tagged JSON: plain JSON where it is exact, a `$` tag everywhere else.
 extension JSONOutput {
     /// Writes a value as tagged JSON (see ``TaggedJSON``).

@@ -1,3 +1,4 @@
+import SecureCookieJSON
 import SecureCookieTestKit
 import Testing
 

@@ -1,3 +1,5 @@
+import SecureCookie
+
 /// Strings and numbers, as Python's `_json.c` scanner reads them in strict mode.
 extension JSONReader {
     private static func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
