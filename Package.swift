@@ -140,7 +140,16 @@ let package = Package(
             ]
         ),
         // Shared test helpers: fixture paths, tagged-JSON comparison, hostile-input runners.
-        .target(name: "SecureCookieTestKit", dependencies: ["SecureCookie", "SecureCookieJSON"], path: "Tests/SecureCookieTestKit"),
+        .target(
+            name: "SecureCookieTestKit",
+            dependencies: [
+                "SecureCookie", "SecureCookieJSON",
+                // CapturingLogHandler, for the middlewares' tests.
+                .product(name: "Logging", package: "swift-log", condition: eitherFramework),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio", condition: eitherFramework),
+            ],
+            path: "Tests/SecureCookieTestKit"
+        ),
         .testTarget(name: "SecureCookieTests", dependencies: ["SecureCookie", "SecureCookieCodable", "SecureCookieJSON", "SecureCookieTestKit"]),
         .testTarget(name: "SecureCookieJSONTests", dependencies: ["SecureCookieJSON", "SecureCookieTestKit"]),
         .testTarget(name: "SecureCookiePickleTests", dependencies: ["SecureCookiePickle", "SecureCookieJSON", "SecureCookieTestKit"]),

@@ -7,6 +7,7 @@ import SecureCookie
 import SecureCookieHummingbird
 import SecureCookieJSON
 import SecureCookiePickle
+import SecureCookieTestKit
 import Testing
 
 @testable import securecookie_demo

@@ -6,6 +6,7 @@ import SecureCookie
 import SecureCookieHummingbird
 import SecureCookieJSON
 import SecureCookiePickle
+import SecureCookieTestKit
 import Testing
 
 /// The setup the DocC article shows, written the same way, against a Werkzeug-issued pickle cookie.

@@ -7,6 +7,7 @@ import SecureCookieFlask
 import SecureCookieHummingbird
 import SecureCookieJSON
 import SecureCookiePickle
+import SecureCookieTestKit
 import Testing
 
 /// The middleware reading one framing and writing another: Flask session cookies re-issued as Werkzeug

@@ -7,6 +7,7 @@ import NIOConcurrencyHelpers
 import SecureCookie
 import SecureCookieHummingbird
 import SecureCookieJSON
+import SecureCookieTestKit
 import Testing
 
 /// The middleware on a small router of its own, in HummingbirdTesting's router mode.

@@ -28,39 +28,21 @@ import Testing
         #expect(header.hasSuffix("?roles=WyJhZG1pbiJd&user=ImFsaWNlIg=="))
     }
 
-    struct Case: Sendable, CustomTestStringConvertible {
-        let fields: PythonDict
-        var testDescription: String { (fields["python"]?.stringValue ?? "") + " " + (fields["name"]?.stringValue ?? "") }
-    }
-
     /// `Fixtures/werkzeug/cookies-*.jsonl` lines of the JSON cookie type (written by real Werkzeug).
-    static let cases: [Case] = ["cookies-py3.jsonl", "cookies-py2.7.jsonl"].flatMap { file in
-        JSONFixtures.records(file, folder: "werkzeug", tagged: true).filter { $0["codec"]?.stringValue == "json" }.map(Case.init)
-    }
+    static let cases = WerkzeugCookieFixture.of(codec: "json")
 
     @Test func fixturesArePresent() {
         #expect(Self.cases.count >= 80)
     }
 
     @Test(arguments: cases)
-    func readsAndRewritesWerkzeugCookies(_ testCase: Case) throws {
-        let fields = testCase.fields
-        guard case .list(let secretValues)? = fields["secrets"] else {
-            Issue.record("no secrets")
-            return
-        }
-        let secrets: [SecretKey] = secretValues.compactMap { secret in
-            guard case .dict(let entry) = secret else { return nil }
-            if let hex = entry["hex"]?.stringValue { return SecretKey(hex: hex) }
-            return entry["text"]?.stringValue.map { SecretKey($0) }
-        }
-        let hashName = try #require(fields["hash"]?.stringValue)
-        let hash = try #require(HashMethod.all.first { $0.name == hashName })
+    func readsAndRewritesWerkzeugCookies(_ fixture: WerkzeugCookieFixture) throws {
+        let hash = try #require(fixture.hashMethod)
         let format = CookieFormat(serializationMethod: .json, hashMethod: hash)
-        let now = fields["now"]?.intValue.map(Double.init)
-        let cookieText = try #require(fields["cookie"]?.stringValue)
-        let result = outcome { try SecureCookie.unserialize(cookieText, secretKeys: secrets, format: format, now: now) }
-        if let expectedError = fields["expected_error"]?.stringValue {
+        let result = outcome {
+            try SecureCookie.unserialize(fixture.cookie, secretKeys: fixture.secretKeys, format: format, now: fixture.now)
+        }
+        if let expectedError = fixture.expectedError {
             guard case .failure(let error) = result else {
                 Issue.record("expected \(expectedError), got a cookie")
                 return
@@ -70,11 +52,10 @@ import Testing
         }
         var cookie = try result.get()
         // Werkzeug's value, as tagged JSON in the fixture.
-        let expected = try #require(fields["expected"])
+        let expected = try #require(fixture.expected)
         #expect(JSONFixtures.canonicalText(.dict(cookie.data)) == JSONFixtures.canonicalText(expected))
         // Written again with the signing key, the cookie is Werkzeug's, byte for byte: same json.dumps text.
-        guard fields["key_index"] == nil else { return }
-        let expires = fields["expires"]?.intValue.map(Int64.init)
-        #expect(try cookie.serialize(expires: expires) == cookieText)
+        guard fixture.keyIndex == nil else { return }
+        #expect(try cookie.serialize(expires: fixture.expires.map(Int64.init)) == fixture.cookie)
     }
 }

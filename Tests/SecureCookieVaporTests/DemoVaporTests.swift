@@ -3,6 +3,7 @@
 import SecureCookie
 import SecureCookieJSON
 import SecureCookiePickle
+import SecureCookieTestKit
 import SecureCookieVapor
 import Testing
 import VaporTesting
@@ -13,7 +14,7 @@ import VaporTesting
 /// application issued: the same answers as the Hummingbird server's (DemoServerTests there).
 @Suite("securecookie-demo --framework vapor in process")
 struct DemoVaporTests {
-    static let fixtures = WerkzeugFixtures.shared
+    static let fixtures = DemoFixtures.shared
 
     static func withDemo(_ test: (any TestingApplicationTester) async throws -> Void) async throws {
         let format = try DemoCodecs.format(codec: "json", legacyCodec: "pickle", python2Strings: .ascii)

@@ -6,6 +6,7 @@ import NIOConcurrencyHelpers
 import SecureCookie
 import SecureCookieJSON
 import SecureCookiePickle
+import SecureCookieTestKit
 import SecureCookieVapor
 import Testing
 import VaporTesting
@@ -13,7 +14,7 @@ import VaporTesting
 /// The middleware in a Vapor application of its own, through VaporTesting's in-memory tester.
 @Suite("SecureCookieSessionsMiddleware")
 struct SecureCookieSessionsMiddlewareTests {
-    static let fixtures = WerkzeugFixtures.shared
+    static let fixtures = DemoFixtures.shared
     static let json = CookieFormat(serializationMethod: .json, reissuePolicy: .migrate)
 
     /// Answers `onSaveFailure: .rethrow`'s error with 503, to show the error reached the middleware in front.
