@@ -35,6 +35,14 @@ public func fuzzPickle(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         FuzzOracle.check(value, what: "pickle") { try codec.dumps($0) }
     }
     inspect(bytes, codec)
+    // The same comparison at limits drawn from the input: a limit one path checks where the other
+    // does not is a disagreement the default limits never reach.
+    let random = FuzzOracle.randomLimits(for: bytes)
+    if let value = try? codec.loads(bytes[...], limits: random) {
+        guard let general = FuzzOracle.attempt("pickle general path", { try codec.loadsInGeneral(bytes[...], limits: random) })
+        else { FuzzOracle.fail("the pickle general path refused what the fast path read at \(random)") }
+        if !FuzzOracle.identical(value, general) { FuzzOracle.fail("the two pickle paths read different values at \(random)") }
+    }
     return 0
 }
 

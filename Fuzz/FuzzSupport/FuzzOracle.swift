@@ -20,9 +20,47 @@ import Darwin
 public enum FuzzOracle {
     /// The limits every target decodes with.
     public static let limits = SecureCookieLimits.default
+
+    /// Limits drawn from the input's bytes (FNV-1a, so a finding replays with the same limits): what
+    /// the targets that have two paths compare them at, as well as at ``limits``, since a limit one
+    /// path checks earlier or later than the other is a disagreement default limits never reach.
+    ///
+    /// - Parameter bytes: The input.
+    /// - Returns: Depth 1...100, nodes 1...2,000, value bytes 16...65,536, materialized bytes 0...4,096.
+    public static func randomLimits(for bytes: [UInt8]) -> SecureCookieLimits {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }  // checked: a byte widens
+        func draw(_ range: ClosedRange<Int>) -> Int {
+            hash = hash &* 0x5851_F42D_4C95_7F2D &+ 1_442_695_040_888_963_407
+            let width = UInt64(range.upperBound - range.lowerBound + 1)  // checked: small constant ranges
+            return range.lowerBound + Int((hash >> 33) % width)  // checked: below the range's width
+        }
+        return SecureCookieLimits(
+            maximumDepth: draw(1...100), maximumNodes: draw(1...2_000), maximumValueBytes: draw(16...65_536),
+            maximumMaterializedBytes: draw(0...4_096))
+    }
     /// The most tagged-JSON bytes one node may cost besides its materialized bytes: a tag, a
     /// datetime's `isoformat()`, a complex's two floats.
     public static let bytesPerNode = 128
+
+    /// Whether two values are the same Python value, bit for bit: floats by bit pattern (any NaN
+    /// equals any NaN), containers item by item in order, the rest by tagged JSON. A value whose
+    /// tagged JSON is refused (an int past 4300 digits) is compared by that refusal's absence.
+    ///
+    /// - Parameters:
+    ///   - a: One value.
+    ///   - b: The other.
+    /// - Returns: Whether they are identical.
+    public static func identical(_ a: PythonValue, _ b: PythonValue) -> Bool {
+        switch (a, b) {
+        case (.float(let x), .float(let y)): return x.bitPattern == y.bitPattern || (x.isNaN && y.isNaN)
+        case (.list(let x), .list(let y)), (.tuple(let x), .tuple(let y)):
+            return x.count == y.count && zip(x, y).allSatisfy { identical($0, $1) }
+        case (.dict(let x), .dict(let y)):
+            return x.count == y.count && zip(x, y).allSatisfy { identical($0.key, $1.key) && identical($0.value, $1.value) }
+        default: return (try? TaggedJSON.encode(a)) == (try? TaggedJSON.encode(b))
+        }
+    }
 
     /// Reports a finding and aborts.
     public static func fail(_ message: String) -> Never {

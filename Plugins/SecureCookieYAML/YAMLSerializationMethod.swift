@@ -67,11 +67,35 @@ public struct YAMLSerializationMethod: SerializationMethod {
             // One pass straight to values for the usual document; the composer and constructor
             // for anything else, errors included (see ``YAMLFastLoader``).
             if let value = YAMLFastLoader.load(try LibYAMLParser(borrowing: input), limits: limits) { return value }
-            let parser = try LibYAMLParser(borrowing: input)
-            var composer = YAMLComposer(parser: parser, limits: limits)
-            guard let root = try composer.composeSingleDocument() else { return .none }
-            return try YAMLConstructor().constructDocument(root)
+            return try Self.compose(input, limits: limits)
         }
+    }
+
+    /// The one-pass loader alone: the value, or `nil` where ``loads(_:limits:)`` goes on to the
+    /// composer and constructor (tests and the fuzzer compare the two paths with this).
+    package func loadsInOnePass(_ bytes: ArraySlice<UInt8>, limits: SecureCookieLimits) -> PythonValue? {
+        guard bytes.count <= limits.maximumValueBytes else { return nil }
+        return bytes.withUnsafeBufferPointer { input in
+            guard let parser = try? LibYAMLParser(borrowing: input) else { return nil }
+            return YAMLFastLoader.load(parser, limits: limits)
+        }
+    }
+
+    /// The composer and constructor alone, what ``loads(_:limits:)`` runs where the one-pass loader
+    /// gives up (tests and the fuzzer compare the two paths with this).
+    package func loadsInGeneral(_ bytes: ArraySlice<UInt8>, limits: SecureCookieLimits) throws -> PythonValue {
+        if bytes.count > limits.maximumValueBytes {
+            throw SecureCookieError.limitExceeded(
+                .valueBytes, "\(bytes.count) bytes of YAML, more than \(limits.maximumValueBytes)")
+        }
+        return try bytes.withUnsafeBufferPointer { try Self.compose($0, limits: limits) }
+    }
+
+    private static func compose(_ input: UnsafeBufferPointer<UInt8>, limits: SecureCookieLimits) throws -> PythonValue {
+        let parser = try LibYAMLParser(borrowing: input)
+        var composer = YAMLComposer(parser: parser, limits: limits)
+        guard let root = try composer.composeSingleDocument() else { return .none }
+        return try YAMLConstructor().constructDocument(root)
     }
 
     private static func isScalar(_ value: PythonValue) -> Bool {

@@ -10,10 +10,7 @@ import Testing
 struct YAMLFastLoaderTests {
     /// The full path alone: the composer and constructor, as `loads` used them before the one-pass loader.
     static func fullPath(_ bytes: [UInt8], limits: SecureCookieLimits = .default) throws -> PythonValue {
-        let parser = try LibYAMLParser(bytes[...])
-        var composer = YAMLComposer(parser: parser, limits: limits)
-        guard let root = try composer.composeSingleDocument() else { return .none }
-        return try YAMLConstructor().construct(root)
+        try YAMLSerializationMethod().loadsInGeneral(bytes[...], limits: limits)
     }
 
     /// Same value, floats compared bit for bit (`-0.0` is not `0.0`).
