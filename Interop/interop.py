@@ -24,7 +24,6 @@ import io
 import json
 import os
 import random
-import subprocess
 import sys
 import tempfile
 
@@ -35,56 +34,16 @@ import werkzeug  # noqa: E402
 import werkzeug.contrib.securecookie as wsc  # noqa: E402
 
 import tagged  # noqa: E402
+from interop_common import PY2, Results, Tool, is_error, parse_line, say  # noqa: E402
 import werkzeug_codecs as wc  # noqa: E402
 from hostile import hostile_pickles  # noqa: E402
 
-PY2 = sys.version_info[0] == 2
 LABEL = "py%d.%d" % sys.version_info[:2]
-
-
-def say(text):
-    """Prints a line of text (UTF-8 on Python 2 too, whatever the terminal)."""
-    if PY2:
-        sys.stdout.write(text.encode("utf-8") + b"\n")
-        sys.stdout.flush()
-    else:
-        print(text, flush=True)
 
 
 def text_keys(data):
     """A cookie's data with its keys as text (Werkzeug on Python 2 gives native str keys)."""
     return dict((k.decode("utf-8") if isinstance(k, bytes) and PY2 else k, v) for k, v in data.items())
-
-
-class Results(object):
-    def __init__(self, verbose):
-        self.passed = 0
-        self.failed = 0
-        self.verbose = verbose
-        self.notes = []
-
-    def check(self, ok, where, message=""):
-        if ok:
-            self.passed += 1
-        else:
-            self.failed += 1
-            text = "FAIL [%s] %s: %s" % (LABEL, where, message)
-            say(text if len(text) < 600 or self.verbose else text[:600] + "...")
-        return ok
-
-
-class Tool(object):
-    """Runs the Swift tool in batch mode: one line in, one line out."""
-
-    def __init__(self, path):
-        self.path = path
-
-    def run(self, args, lines):
-        data = "".join(line + "\n" for line in lines).encode("utf-8")
-        proc = subprocess.Popen([self.path] + args, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE)
-        out, err = proc.communicate(data)
-        return proc.returncode, out.decode("utf-8").splitlines(), err.decode("utf-8", "replace")
 
 
 def secret_args(spec, prefix=""):
@@ -102,17 +61,6 @@ def secret_bytes(spec):
 def as_tagged(value, codec):
     """The tagged tree of what Werkzeug read with this codec (Python 2 str as that codec means it)."""
     return tagged.to_tagged(value, py2_str="text" if (PY2 and codec == "yaml") else "bytes")
-
-
-def parse_line(text):
-    try:
-        return json.loads(text)
-    except ValueError:
-        return {"$unparsable": text}
-
-
-def is_error(tree, kind=None):
-    return isinstance(tree, dict) and "$error" in tree and (kind is None or tree["$error"] == kind)
 
 
 def python_roundtrip(codec, protocol, data):
@@ -352,7 +300,7 @@ def main():
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args()
 
-    results = Results(args.verbose)
+    results = Results(LABEL, args.verbose)
     tool = Tool(args.tool)
     code, names, err = tool.run(["codecs"], [])
     if code != 0:

@@ -44,64 +44,12 @@ sys.path.insert(0, HERE)
 import flask.sessions  # noqa: E402
 import flask_cookies as fc  # noqa: E402
 import tagged  # noqa: E402  (Interop/, put on the path by flask_cookies)
+from interop_common import Results, Tool, is_error, lines_of, parse_line, say  # noqa: E402
 from markupsafe import Markup  # noqa: E402
 
 LABEL = "flask"
 T = fc.T0
 TAG_NAMES = [" di", " t", " b", " m", " u", " d"]
-
-
-def say(text):
-    """Prints a line (lone surrogates, which Python strings can hold, as escapes)."""
-    sys.stdout.buffer.write(text.encode("utf-8", "backslashreplace") + b"\n")
-    sys.stdout.flush()
-
-
-class Results(object):
-    def __init__(self, verbose):
-        self.passed = 0
-        self.failed = 0
-        self.verbose = verbose
-
-    def check(self, ok, where, message=""):
-        if ok:
-            self.passed += 1
-        else:
-            self.failed += 1
-            text = "FAIL [%s] %s: %s" % (LABEL, where, message)
-            say(text if len(text) < 600 or self.verbose else text[:600] + "...")
-        return ok
-
-
-class Tool(object):
-    """Runs the Swift tool in batch mode: one line in, one line out."""
-
-    def __init__(self, path):
-        self.path = path
-
-    def run(self, args, lines):
-        data = "".join(line + "\n" for line in lines).encode("utf-8", "surrogatepass")
-        proc = subprocess.Popen([self.path] + args, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE)
-        out, err = proc.communicate(data)
-        return proc.returncode, lines_of(out.decode("utf-8", "surrogateescape")), err.decode("utf-8", "replace")
-
-
-def lines_of(text):
-    """Lines split at newlines only (str.splitlines would split JSON text at U+2028 and U+2029 too)."""
-    lines = text.split("\n")
-    return lines[:-1] if lines and lines[-1] == "" else lines
-
-
-def parse_line(text):
-    try:
-        return json.loads(text)
-    except ValueError:
-        return {"$unparsable": text}
-
-
-def is_error(tree, kind=None):
-    return isinstance(tree, dict) and "$error" in tree and (kind is None or tree["$error"] == kind)
 
 
 def cookie_or_error(line):
@@ -756,7 +704,7 @@ def main():
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args()
 
-    results = Results(args.verbose)
+    results = Results(LABEL, args.verbose)
     tool = Tool(args.tool)
     code, out, err = tool.run(["decode", "--help"], [])
     if "--format" not in "\n".join(out) + err:
