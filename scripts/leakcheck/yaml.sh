@@ -24,6 +24,7 @@ mkdir -p "$package/Sources" "$package/Plugins" "$package/LeakCheck"
 ln -sfn "$root/Sources/SecureCookie" "$package/Sources/SecureCookie"
 ln -sfn "$root/Sources/CLibYAML" "$package/Sources/CLibYAML"
 ln -sfn "$root/Plugins/SecureCookieYAML" "$package/Plugins/SecureCookieYAML"
+ln -sfn "$root/Plugins/SecureCookieJSON" "$package/Plugins/SecureCookieJSON"
 # The same swift-crypto requirement as Package.swift (a version range such as "3.0.0"..<"5.0.0").
 crypto=$(sed -n 's/.*swift-crypto.git", \(.*\)),$/\1/p' "$root/Package.swift")
 [ -n "$crypto" ] || { echo "leakcheck: no swift-crypto requirement found in Package.swift" >&2; exit 1; }
@@ -40,7 +41,9 @@ let package = Package(
         .systemLibrary(name: "CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
         .target(name: "SecureCookieYAML", dependencies: ["SecureCookie", "CLibYAML"], path: "Plugins/SecureCookieYAML",
                 exclude: ["README.md", "leakcheck.sh", "Docs.docc"]),
-        .executableTarget(name: "YAMLLeakCheck", dependencies: ["SecureCookie", "SecureCookieYAML", "CLibYAML"], path: "LeakCheck"),
+        .target(name: "SecureCookieJSON", dependencies: ["SecureCookie"], path: "Plugins/SecureCookieJSON",
+                exclude: ["README.md", "Docs.docc"]),
+        .executableTarget(name: "YAMLLeakCheck", dependencies: ["SecureCookie", "SecureCookieJSON", "SecureCookieYAML", "CLibYAML"], path: "LeakCheck"),
     ],
     swiftLanguageModes: [.v6]
 )
@@ -50,6 +53,7 @@ cat > "$package/LeakCheck/main.swift" <<'DRIVER'
 import CLibYAML
 import Glibc
 import SecureCookie
+import SecureCookieJSON
 import SecureCookieYAML
 
 func readFile(_ path: String) -> [UInt8]? {

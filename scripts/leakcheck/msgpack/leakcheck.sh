@@ -31,6 +31,7 @@ let package = Package(
             name: "MessagePackLeakCheck",
             dependencies: [
                 .product(name: "SecureCookie", package: "$identity"),
+                .product(name: "SecureCookieJSON", package: "$identity"),
                 .product(name: "SecureCookieMessagePack", package: "$identity"),
             ],
             path: "Sources"

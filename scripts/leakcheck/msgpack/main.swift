@@ -3,6 +3,7 @@
 // parks its main thread in dispatchMain(), which valgrind 3.19 cannot run.) Built and run by leakcheck.sh.
 import Foundation
 import SecureCookie
+import SecureCookieJSON
 import SecureCookieMessagePack
 
 guard CommandLine.arguments.count == 3 else {
