@@ -59,10 +59,7 @@ public struct YAMLSerializationMethod: SerializationMethod {
     ///   Python would not accept), refused (a tag outside the safe set, a recursive alias, a second
     ///   document), or limit exceeded.
     public func loads(_ bytes: ArraySlice<UInt8>, limits: SecureCookieLimits) throws -> PythonValue {
-        if bytes.count > limits.maximumValueBytes {
-            throw SecureCookieError.limitExceeded(
-                .valueBytes, "\(bytes.count) bytes of YAML, more than \(limits.maximumValueBytes)")
-        }
+        try Self.checkSize(bytes, limits)
         return try bytes.withUnsafeBufferPointer { input in
             // One pass straight to values for the usual document; the composer and constructor
             // for anything else, errors included (see ``YAMLFastLoader``).
@@ -74,7 +71,7 @@ public struct YAMLSerializationMethod: SerializationMethod {
     /// The one-pass loader alone: the value, or `nil` where ``loads(_:limits:)`` goes on to the
     /// composer and constructor (tests and the fuzzer compare the two paths with this).
     package func loadsInOnePass(_ bytes: ArraySlice<UInt8>, limits: SecureCookieLimits) -> PythonValue? {
-        guard bytes.count <= limits.maximumValueBytes else { return nil }
+        guard (try? Self.checkSize(bytes, limits)) != nil else { return nil }
         return bytes.withUnsafeBufferPointer { input in
             guard let parser = try? LibYAMLParser(borrowing: input) else { return nil }
             return YAMLFastLoader.load(parser, limits: limits)
@@ -84,11 +81,16 @@ public struct YAMLSerializationMethod: SerializationMethod {
     /// The composer and constructor alone, what ``loads(_:limits:)`` runs where the one-pass loader
     /// gives up (tests and the fuzzer compare the two paths with this).
     package func loadsInGeneral(_ bytes: ArraySlice<UInt8>, limits: SecureCookieLimits) throws -> PythonValue {
+        try Self.checkSize(bytes, limits)
+        return try bytes.withUnsafeBufferPointer { try Self.compose($0, limits: limits) }
+    }
+
+    /// The input size limit (``SecureCookieLimits/maximumValueBytes``), checked before libyaml sees a byte.
+    private static func checkSize(_ bytes: ArraySlice<UInt8>, _ limits: SecureCookieLimits) throws {
         if bytes.count > limits.maximumValueBytes {
             throw SecureCookieError.limitExceeded(
                 .valueBytes, "\(bytes.count) bytes of YAML, more than \(limits.maximumValueBytes)")
         }
-        return try bytes.withUnsafeBufferPointer { try Self.compose($0, limits: limits) }
     }
 
     private static func compose(_ input: UnsafeBufferPointer<UInt8>, limits: SecureCookieLimits) throws -> PythonValue {

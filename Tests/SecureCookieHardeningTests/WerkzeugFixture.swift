@@ -11,16 +11,12 @@ typealias WerkzeugFixture = WerkzeugCookieFixture
 extension WerkzeugCookieFixture {
     /// The cookie type Werkzeug wrote it with, or `nil` for a codec or hash this build lacks.
     var format: CookieFormat? {
-        guard let hash = hashMethod else { return nil }
-        let method: any SerializationMethod
-        switch codec {
-        case "json": method = JSONSerializationMethod()
-        case "yaml": method = YAMLSerializationMethod()
-        case "msgpack": method = MessagePackSerializationMethod()
-        case "pickle":
-            method = PickleSerializationMethod(python2Strings: python2Strings.flatMap(PicklePython2Strings.init(named:)) ?? .ascii)
-        default: return nil
-        }
+        let python2 = python2Strings.flatMap(PicklePython2Strings.init(named:)) ?? .ascii
+        let registry = SerializationRegistry([
+            JSONSerializationMethod(), YAMLSerializationMethod(), MessagePackSerializationMethod(),
+            PickleSerializationMethod(python2Strings: python2),
+        ])
+        guard let hash = hashMethod, let method = try? registry.method(named: codec) else { return nil }
         return CookieFormat(serializationMethod: method, hashMethod: hash)
     }
 

@@ -120,12 +120,7 @@ public struct WerkzeugCookieFixture: Sendable, CustomStringConvertible {
         }
         func string(_ key: String) -> String? { fields[key]?.stringValue }
         func int(_ key: String) -> Int? { fields[key]?.intValue }
-        var now: Double?
-        switch fields["now"] {
-        case .int(let value)?: now = Double(value)
-        case .float(let value)?: now = value
-        default: now = nil
-        }
+        let now = fields["now"]?.intValue.map(Double.init) ?? fields["now"]?.doubleValue
         let secrets: [Secret] = (fields["secrets"]?.arrayValue ?? []).compactMap { secret in
             if let hex = secret["hex"]?.stringValue { return .hex(hex) }
             return secret["text"]?.stringValue.map(Secret.text)

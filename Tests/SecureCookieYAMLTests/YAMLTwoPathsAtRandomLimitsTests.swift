@@ -25,9 +25,7 @@ import Testing
                     maximumDepth: Int.random(in: 1...100, using: &random), maximumNodes: Int.random(in: 1...2_000, using: &random),
                     maximumMaterializedBytes: Int.random(in: 0...4_096, using: &random))
                 compared += 1
-                guard let parser = try? LibYAMLParser(bytes[...]), let fast = YAMLFastLoader.load(parser, limits: limits) else {
-                    continue
-                }
+                guard let fast = YAMLSerializationMethod().loadsInOnePass(bytes[...], limits: limits) else { continue }
                 fastValues += 1
                 switch outcome({ try YAMLFastLoaderTests.fullPath(bytes, limits: limits) }) {
                 case .success(let full):
